@@ -1,0 +1,6 @@
+// Worker entry: the HTTP app and the Durable Object classes. No logic lives here.
+
+import { app } from "./http/app.ts";
+
+export { NamespaceShard } from "./storage/namespace-shard.ts";
+export default app;

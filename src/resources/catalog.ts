@@ -1,0 +1,22 @@
+// Every kind this server serves, and lookups by the names clients use. Adding a kind is one line here.
+
+import type { KindDefinition } from "./definition.ts";
+import { configMaps } from "./core/configmaps.ts";
+import { namespaces } from "./core/namespaces.ts";
+
+export const kinds: readonly KindDefinition[] = [namespaces, configMaps];
+
+const byResource = new Map<string, KindDefinition>();
+for (const def of kinds) byResource.set(`${def.group}/${def.version}/${def.plural}`, def);
+
+/** The kind served at /apis/{group}/{version}/{plural} (group "" for /api/v1). */
+export function findKind(group: string, version: string, plural: string): KindDefinition | undefined {
+  return byResource.get(`${group}/${version}/${plural}`);
+}
+
+/** Group versions served, in the order discovery lists them (core first). */
+export function groupVersions(): { group: string; version: string }[] {
+  const seen = new Map<string, { group: string; version: string }>();
+  for (const def of kinds) seen.set(`${def.group}/${def.version}`, { group: def.group, version: def.version });
+  return [...seen.values()];
+}

@@ -1,0 +1,117 @@
+// What one kind is: its names, its schema, and the few hooks where it differs from the generic flow.
+// Every kind under resources/ exports one KindDefinition; nothing outside resources/ branches on a kind.
+
+import type { z } from "zod";
+import type { FieldError } from "../api/field-errors.ts";
+import type { KubeObject } from "../api/object.ts";
+import type { Status } from "../api/status.ts";
+
+export type Verb = "get" | "list" | "watch" | "create" | "update" | "patch" | "delete" | "deletecollection";
+export const allVerbs: readonly Verb[] = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
+
+/** kube's rule for metadata.name of this kind. */
+export type NameRule = "dns1123-subdomain" | "dns1123-label" | "path-segment";
+
+/** What a hook may know about the request: time and user come in here, never from globals. */
+export interface StrategyContext {
+  now: Date;
+  user: { name: string; uid?: string; groups: string[] };
+}
+
+/** What a kind may ask for after a commit; the storage layer carries it out. */
+export interface CommitEffects {
+  terminateNamespace(name: string): void;
+}
+
+export type CellValue = string | number | boolean | null;
+
+export interface TableColumn {
+  name: string;
+  type: "string" | "integer" | "number" | "boolean" | "date";
+  format?: string;
+  description: string;
+  /** 0: always shown; 1: shown with -o wide. */
+  priority: 0 | 1;
+}
+
+export interface TableDefinition {
+  /** All columns, the Name column first, as kube prints them for this kind. */
+  columns: TableColumn[];
+  /** One cell per column, in order. */
+  cells(obj: KubeObject, ctx: { now: Date }): CellValue[];
+}
+
+/** The /scale subresource: how a kind's replicas and selector map to autoscaling/v1 Scale. */
+export interface ScaleDefinition {
+  specReplicas(obj: KubeObject): number;
+  setSpecReplicas(obj: KubeObject, replicas: number): void;
+  statusReplicas(obj: KubeObject): number;
+  /** The label selector as a string (metav1.FormatLabelSelector), "" when there is none. */
+  selector(obj: KubeObject): string;
+}
+
+/** Extracts the value a field selector compares against; undefined means the field is absent (""). */
+export type FieldGetter = (obj: KubeObject) => string | undefined;
+
+export interface KindDefinition {
+  group: string; // "" for the core group
+  version: string;
+  kind: string;
+  plural: string;
+  singular: string;
+  namespaced: boolean;
+  shortNames?: string[];
+  categories?: string[];
+  /** Verbs served; all eight when absent. */
+  verbs?: readonly Verb[];
+  nameRule: NameRule;
+
+  /**
+   * The object's schema, metadata excluded (metadata is validated generically). Parsing returns the
+   * object as stored: unknown fields of modeled structures are dropped, as kube drops them.
+   */
+  schema: z.ZodType;
+
+  /** Sets kube's defaults, on every create and update (kube defaults when it decodes). */
+  applyDefaults?(obj: KubeObject): void;
+  /** Semantic checks beyond the schema (cross-field rules), on create and update. */
+  validate?(obj: KubeObject): FieldError[];
+  /** Checks that need the old object, such as immutable fields. */
+  validateUpdate?(obj: KubeObject, old: KubeObject): FieldError[];
+  /** Resets what a create may not set (e.g. status) and fills in derived fields. */
+  prepareForCreate?(obj: KubeObject, ctx: StrategyContext): void;
+  /** Fills in derived fields on update, after spec/status separation is applied. */
+  prepareForUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext): void;
+
+  /** The kind has a status stanza owned by the /status subresource. */
+  status?: boolean;
+  /** Top-level fields whose change bumps metadata.generation; the kind has no generation when absent. */
+  generationFields?: readonly string[];
+  scale?: ScaleDefinition;
+
+  /**
+   * Deletion of an object that has no finalizers normally removes it. A kind may instead keep it marked
+   * (return the object to store, e.g. a Namespace going Terminating) or refuse (return a Status).
+   */
+  onDelete?(obj: KubeObject, ctx: StrategyContext): KubeObject | Status | undefined;
+
+  /**
+   * A marked object whose metadata.finalizers are gone is removed on update; a kind may add a condition
+   * (a Namespace also waits for its spec.finalizers).
+   */
+  readyToRemove?(obj: KubeObject): boolean;
+  /** Work to start once a write is committed (e.g. a Namespace that went Terminating is emptied). */
+  afterCommit?(obj: KubeObject, effects: CommitEffects): void;
+
+  table: TableDefinition;
+  /** Field selectors beyond metadata.name and metadata.namespace. */
+  fieldSelectors?: Record<string, FieldGetter>;
+}
+
+export function apiVersionOf(def: Pick<KindDefinition, "group" | "version">): string {
+  return def.group ? `${def.group}/${def.version}` : def.version;
+}
+
+export function verbsOf(def: KindDefinition): readonly Verb[] {
+  return def.verbs ?? allVerbs;
+}
