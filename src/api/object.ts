@@ -27,7 +27,7 @@ export interface ObjectMeta {
   ownerReferences?: OwnerReference[];
   finalizers?: string[];
   managedFields?: JsonValue[];
-  [key: string]: JsonValue | undefined;
+  [key: string]: unknown;
 }
 
 /** A Kubernetes object: apiVersion, kind, metadata, and whatever the kind adds (spec, status, data...). */

@@ -1,5 +1,37 @@
-import { Hono } from "hono";
-import type { Env } from "../env.ts";
+// The HTTP app: authentication, then discovery, health and version, then every resource path.
 
-export const app = new Hono<{ Bindings: Env }>();
-app.get("/healthz", (c) => c.text("ok"));
+import { Hono } from "hono";
+import { internalError, notFoundPath, unauthorized } from "../api/errors.ts";
+import { authenticate } from "../auth/authenticate.ts";
+import { ensureBootstrapped } from "../controllers/bootstrap.ts";
+import { discoveryRoutes } from "./discovery-routes.ts";
+import type { AppEnv } from "./request-context.ts";
+import { handleResource } from "./resource-handler.ts";
+import { respondStatus } from "./respond.ts";
+
+export const app = new Hono<AppEnv>();
+
+/**
+ * Health probes and /version answer a request that carries no credentials (kube's system:public-info-viewer);
+ * credentials that are given must be valid everywhere.
+ */
+const publicPaths = /^\/(healthz|livez|readyz|version)(\/|$)/;
+
+app.use("*", async (c, next) => {
+  const anonymous = !c.req.header("authorization") && !c.req.header("sec-websocket-protocol");
+  if (anonymous && publicPaths.test(c.req.path)) return next();
+  const user = await authenticate(c.req.raw, c.env.ADMIN_TOKEN);
+  if (!user) return respondStatus(unauthorized());
+  c.set("user", user);
+  await ensureBootstrapped(c.env);
+  return next();
+});
+
+app.route("/", discoveryRoutes);
+app.all("/api/*", handleResource);
+app.all("/apis/*", handleResource);
+app.notFound(() => respondStatus(notFoundPath()));
+app.onError((error) => {
+  console.error(error);
+  return respondStatus(internalError(error instanceof Error ? error.message : String(error)));
+});

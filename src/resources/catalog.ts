@@ -1,6 +1,6 @@
 // Every kind this server serves, and lookups by the names clients use. Adding a kind is one line here.
 
-import type { KindDefinition } from "./definition.ts";
+import { storageKey, type KindDefinition } from "./definition.ts";
 import { configMaps } from "./core/configmaps.ts";
 import { namespaces } from "./core/namespaces.ts";
 
@@ -19,4 +19,12 @@ export function groupVersions(): { group: string; version: string }[] {
   const seen = new Map<string, { group: string; version: string }>();
   for (const def of kinds) seen.set(`${def.group}/${def.version}`, { group: def.group, version: def.version });
   return [...seen.values()];
+}
+
+const byStorageKey = new Map<string, KindDefinition>();
+for (const def of kinds) byStorageKey.set(storageKey(def), def);
+
+/** The kind whose objects are stored under this key. */
+export function findKindByStorageKey(key: string): KindDefinition | undefined {
+  return byStorageKey.get(key);
 }

@@ -103,6 +103,9 @@ export interface KindDefinition {
   /** Work to start once a write is committed (e.g. a Namespace that went Terminating is emptied). */
   afterCommit?(obj: KubeObject, effects: CommitEffects): void;
 
+  /** DELETE answers with the deleted object itself (as for pods) instead of a Success Status. */
+  returnDeletedObject?: boolean;
+
   table: TableDefinition;
   /** Field selectors beyond metadata.name and metadata.namespace. */
   fieldSelectors?: Record<string, FieldGetter>;
@@ -114,4 +117,9 @@ export function apiVersionOf(def: Pick<KindDefinition, "group" | "version">): st
 
 export function verbsOf(def: KindDefinition): readonly Verb[] {
   return def.verbs ?? allVerbs;
+}
+
+/** The name a kind's objects are stored under: its plural qualified by group ("configmaps", "deployments.apps"). */
+export function storageKey(def: Pick<KindDefinition, "group" | "plural">): string {
+  return def.group ? `${def.plural}.${def.group}` : def.plural;
 }

@@ -1,8 +1,110 @@
+// The Durable Object that owns one namespace's objects (or, as "cluster", the cluster-scoped ones).
+// It serializes writes: requests queue up, and each turn of the queue runs the queued requests in order
+// against one batch, then commits the batch in one D1 transaction. Concurrent writers thus share commits.
+
 import { DurableObject } from "cloudflare:workers";
+import { internalError } from "../api/errors.ts";
+import { NamespaceTermination } from "../controllers/namespace-termination.ts";
 import type { Env } from "../env.ts";
+import type { WriteRequest, WriteResult } from "../registry/contract.ts";
+import { executeWrite } from "../registry/execute-write.ts";
+import type { ShardView } from "../registry/shard-view.ts";
+import { findKindByStorageKey } from "../resources/catalog.ts";
+import { ShardIndex } from "./shard-index.ts";
+import { WriteBatch } from "./write-batch.ts";
+
+/** Requests taken into one batch at most: bounds the work between two commits. */
+const maxBatch = 128;
+
+/** A unit of work in the shard's order: it stages changes, and its answer is read once they are committed. */
+export type Job<T> = (view: ShardView, now: Date) => Promise<() => T>;
+
+interface Queued {
+  job: Job<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
 
 export class NamespaceShard extends DurableObject<Env> {
-  async ping(): Promise<string> {
-    return "pong";
+  private namespace?: string;
+  private index?: ShardIndex;
+  private readonly queue: Queued[] = [];
+  private draining = false;
+  private readonly termination = new NamespaceTermination(this.ctx, this.env, this);
+
+  /** Runs one write (create, update, delete, deletecollection) in this shard's order. */
+  async write(req: WriteRequest): Promise<WriteResult> {
+    return this.run(req.namespace, (view, now) => executeWrite(req, view, now)).catch((error: unknown) => ({
+      ok: false as const,
+      status: internalError(error instanceof Error ? error.message : String(error)),
+    }));
+  }
+
+  /** Deletes everything in this namespace (finalizers are honoured); answers how many objects remain. */
+  async purge(namespace: string): Promise<number> {
+    return this.run(namespace, (view, now) => this.termination.purgeShard(view, now));
+  }
+
+  /** Starts emptying a namespace that went Terminating (called on the cluster shard). */
+  async terminateNamespace(name: string): Promise<void> {
+    this.namespace ??= "";
+    await this.termination.start(name);
+  }
+
+  override async alarm(): Promise<void> {
+    this.namespace ??= "";
+    await this.termination.resume();
+  }
+
+  /** Queues a job in this shard's write order. */
+  run<T>(namespace: string, job: Job<T>): Promise<T> {
+    this.namespace ??= namespace;
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ job, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        this.index ??= await ShardIndex.load(this.env.DB, this.namespace ?? "");
+        await this.runBatch(this.queue.splice(0, maxBatch));
+      }
+    } catch (error) {
+      for (const item of this.queue.splice(0)) item.reject(error);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async runBatch(items: Queued[]): Promise<void> {
+    const now = new Date();
+    const batch = new WriteBatch(this.env.DB, this.namespace ?? "", this.index!);
+    const answers: ({ ok: true; read: () => unknown } | { ok: false; error: unknown })[] = [];
+    for (const item of items) {
+      try {
+        answers.push({ ok: true, read: await item.job(batch, now) });
+      } catch (error) {
+        answers.push({ ok: false, error });
+      }
+    }
+    try {
+      await batch.commit(now);
+    } catch (error) {
+      // Nothing of the batch was stored: every request in it fails, and the index is reloaded from D1.
+      this.index = undefined;
+      for (const item of items) item.reject(error);
+      return;
+    }
+    items.forEach((item, i) => {
+      const answer = answers[i];
+      if (answer.ok) item.resolve(answer.read());
+      else item.reject(answer.error);
+    });
+    for (const change of batch.staged) {
+      findKindByStorageKey(change.resource)?.afterCommit?.(change.object, this.termination.effects);
+    }
   }
 }

@@ -1,12 +1,14 @@
-// Bindings the workerd tests add to the Worker's own.
+// Bindings the workerd tests add to the Worker's own, and the Worker's exports.
 import type { D1Migration } from "@cloudflare/vitest-plugin";
-import type { Env } from "../../src/env.ts";
+import type { Env as WorkerEnv } from "../../src/env.ts";
 
 declare global {
   namespace Cloudflare {
-    interface Env extends import("../../src/env.ts").Env {
+    interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+    }
+    interface GlobalProps {
+      mainModule: typeof import("../../src/index.ts");
     }
   }
 }
-export type { Env };

@@ -40,6 +40,7 @@ export const namespaces = {
   namespaced: false,
   shortNames: ["ns"],
   nameRule: "dns1123-label",
+  verbs: ["create", "delete", "get", "list", "patch", "update", "watch"],
   schema,
   status: true,
   applyDefaults(obj) {

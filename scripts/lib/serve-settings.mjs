@@ -1,0 +1,17 @@
+// What `npm start` serves and where it keeps things, from the environment (paths relative to the cwd).
+
+import { resolve } from "node:path";
+
+export function serveSettings(env = process.env) {
+  return {
+    host: "127.0.0.1",
+    port: Number(env.PORT ?? 6443),
+    stateDir: resolve(env.STATE_DIR ?? ".wrangler/state"),
+    pkiDir: resolve(env.PKI_DIR ?? ".wrangler/pki"),
+    devVarsFile: resolve(env.DEV_VARS_FILE ?? ".dev.vars"),
+    kubeconfigOut: resolve(env.KUBECONFIG_OUT ?? ".kube/config"),
+    bundleOut: resolve(env.BUNDLE_OUT ?? ".wrangler/serve/worker.mjs"),
+    wranglerConfig: resolve("wrangler.toml"),
+    migrationsDir: resolve("migrations"),
+  };
+}

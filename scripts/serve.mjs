@@ -1,0 +1,56 @@
+// `npm start`: serves the API locally over HTTPS on workerd through Miniflare (not `wrangler dev`, whose
+// proxy leaks memory on long runs), with a generated CA, a bootstrap admin token and a kubeconfig.
+//
+// Environment: PORT (6443), STATE_DIR (.wrangler/state), KUBECONFIG_OUT (.kube/config),
+// PKI_DIR (.wrangler/pki), DEV_VARS_FILE (.dev.vars), BUNDLE_OUT (.wrangler/serve/worker.mjs).
+
+import { relative } from "node:path";
+import { ensureAdminToken } from "./lib/admin-token.mjs";
+import { BundleError, bundleWorker } from "./lib/bundle-worker.mjs";
+import { applyMigrations } from "./lib/d1-migrations.mjs";
+import { writeKubeconfig } from "./lib/kubeconfig.mjs";
+import { ensurePki } from "./lib/pki.mjs";
+import { serveSettings } from "./lib/serve-settings.mjs";
+import { readWranglerConfig, startMiniflare } from "./lib/start-miniflare.mjs";
+
+const settings = serveSettings();
+let miniflare;
+
+try {
+  const wrangler = readWranglerConfig(settings.wranglerConfig);
+  const pki = await ensurePki(settings.pkiDir);
+  const token = await ensureAdminToken(settings.devVarsFile);
+  const source = await bundleWorker({ entry: wrangler.main, outFile: settings.bundleOut, define: wrangler.define });
+
+  ({ mf: miniflare } = await startMiniflare({
+    wrangler,
+    source,
+    bindings: { ADMIN_TOKEN: token },
+    host: settings.host,
+    port: settings.port,
+    tls: { key: pki.serverKey, cert: pki.serverCert },
+    stateDir: settings.stateDir,
+  }));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+
+  for (const name of await applyMigrations(await miniflare.getD1Database("DB"), settings.migrationsDir)) {
+    console.log(`applied migration ${name}`);
+  }
+
+  const server = `https://${settings.host}:${settings.port}`;
+  await writeKubeconfig(settings.kubeconfigOut, { server, caCert: pki.caCert, token });
+  const kubeconfig = relative(process.cwd(), settings.kubeconfigOut);
+  console.log(`kubeconfig written to ${kubeconfig}; use it with:`);
+  console.log(`  export KUBECONFIG=${kubeconfig.startsWith("..") ? settings.kubeconfigOut : `$PWD/${kubeconfig}`}`);
+  console.log(`serving ${server}`);
+} catch (error) {
+  console.error(error instanceof BundleError ? error.message : error);
+  await miniflare?.dispose();
+  process.exit(1);
+}
+
+async function stop() {
+  await miniflare.dispose();
+  process.exit(0);
+}

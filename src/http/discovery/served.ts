@@ -1,0 +1,61 @@
+// What the catalog serves, shaped for discovery: groups with their versions in preference order, the kinds
+// of one group version in kube's path order, and the subresources a definition implies. Driven only by the
+// fields of each KindDefinition; nothing here knows a kind by name.
+
+import { verbsOf, type KindDefinition } from "../../resources/definition.ts";
+import type { GroupVersionKind } from "./types.ts";
+import { compareVersionPriority } from "./version-priority.ts";
+
+export interface ServedGroup {
+  /** "" for the core group. */
+  name: string;
+  /** Preferred version first. */
+  versions: string[];
+}
+
+/** Groups in the order their first kind appears in the catalog; versions by kube's priority. */
+export function servedGroups(kinds: readonly KindDefinition[]): ServedGroup[] {
+  const byName = new Map<string, Set<string>>();
+  for (const def of kinds) {
+    let versions = byName.get(def.group);
+    if (!versions) byName.set(def.group, (versions = new Set()));
+    versions.add(def.version);
+  }
+  return [...byName].map(([name, versions]) => ({ name, versions: [...versions].sort(compareVersionPriority) }));
+}
+
+/** The kinds served at one group version, by plural (kube registers paths in sorted order). */
+export function kindsAt(kinds: readonly KindDefinition[], group: string, version: string): KindDefinition[] {
+  return kinds.filter((def) => def.group === group && def.version === version).sort((a, b) => byCodeUnit(a.plural, b.plural));
+}
+
+/** The verbs a resource lists in discovery: kube sorts them by name. */
+export function discoveryVerbs(def: KindDefinition): string[] {
+  return [...verbsOf(def)].sort(byCodeUnit);
+}
+
+export interface ServedSubresource {
+  name: string;
+  /** The kind the subresource answers with; group and version "" mean the parent's own. */
+  responseKind: GroupVersionKind;
+  verbs: string[];
+}
+
+const subresourceVerbs = ["get", "patch", "update"];
+
+/** Subresources the definition implies, by name: scale (autoscaling/v1 Scale) and status (the kind itself). */
+export function subresourcesOf(def: KindDefinition): ServedSubresource[] {
+  const served: ServedSubresource[] = [];
+  if (def.scale) {
+    served.push({ name: "scale", responseKind: { group: "autoscaling", version: "v1", kind: "Scale" }, verbs: [...subresourceVerbs] });
+  }
+  if (def.status) {
+    served.push({ name: "status", responseKind: { group: "", version: "", kind: def.kind }, verbs: [...subresourceVerbs] });
+  }
+  return served.sort((a, b) => byCodeUnit(a.name, b.name));
+}
+
+/** Go's string order for ASCII names (localeCompare would fold case and punctuation). */
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

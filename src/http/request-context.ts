@@ -1,0 +1,24 @@
+// What every resource handler works from: the kind, the parsed path, the user, and how to answer.
+
+import type { Context } from "hono";
+import type { Env } from "../env.ts";
+import type { Requester } from "../registry/contract.ts";
+import type { KindDefinition } from "../resources/definition.ts";
+import type { ResourceRequest } from "./request-info.ts";
+import type { Encoding } from "./respond.ts";
+
+export interface AppVariables {
+  user: Requester;
+}
+
+export type AppEnv = { Bindings: Env; Variables: AppVariables };
+
+export interface ResourceContext {
+  c: Context<AppEnv>;
+  def: KindDefinition;
+  path: ResourceRequest;
+  /** The namespace of the request: "" for cluster-scoped kinds, undefined for a list across namespaces. */
+  namespace: string | undefined;
+  encoding: Encoding;
+  query: URLSearchParams;
+}

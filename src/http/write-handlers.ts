@@ -1,0 +1,140 @@
+// create, update, patch, delete and deletecollection: read the body, then run the write in the namespace's
+// Durable Object, which answers with a value (never a thrown error).
+
+import { badRequest, unsupportedMediaType } from "../api/errors.ts";
+import { isPlainObject, type KubeObject } from "../api/object.ts";
+import { isStatus, type Status } from "../api/status.ts";
+import type { DeleteOptions, WriteRequest, WriteResult } from "../registry/contract.ts";
+import { apiVersionOf } from "../resources/definition.ts";
+import { shardFor } from "../storage/shards.ts";
+import { asObject, readBody } from "./read-body.ts";
+import type { ResourceContext } from "./request-context.ts";
+import { respond, respondStatus } from "./respond.ts";
+import { writeOptions } from "./write-options.ts";
+
+async function runWrite(ctx: ResourceContext, req: WriteRequest): Promise<Response> {
+  const result: WriteResult = await shardFor(ctx.c.env, req.namespace).write(req);
+  if (!result.ok) return respondStatus(result.status, ctx.encoding);
+  if ("items" in result) {
+    const { def } = ctx;
+    return respond({ kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata: {}, items: result.items }, 200, ctx.encoding);
+  }
+  return respond(result.object, result.code, ctx.encoding);
+}
+
+function base(ctx: ResourceContext): { kind: WriteRequest["kind"]; namespace: string; user: WriteRequest["user"] } {
+  const { def } = ctx;
+  return { kind: { group: def.group, version: def.version, plural: def.plural }, namespace: ctx.namespace ?? "", user: ctx.c.get("user") };
+}
+
+async function objectBody(ctx: ResourceContext, kind: string): Promise<KubeObject | Status> {
+  const body = await readBody(ctx.c.req.raw, ["json", "yaml"]);
+  if (!body.ok) return body.status;
+  return asObject(body.value, kind);
+}
+
+export async function handleCreate(ctx: ResourceContext): Promise<Response> {
+  const options = writeOptions(ctx.query);
+  if (isStatus(options)) return respondStatus(options, ctx.encoding);
+  const body = await objectBody(ctx, ctx.def.kind);
+  if (isStatus(body)) return respondStatus(body, ctx.encoding);
+  return runWrite(ctx, { ...base(ctx), op: "create", dryRun: options.dryRun, body });
+}
+
+function subresourceOf(ctx: ResourceContext): "status" | "scale" | undefined {
+  const sub = ctx.path.subresource;
+  return sub === "status" || sub === "scale" ? sub : undefined;
+}
+
+export async function handleUpdate(ctx: ResourceContext): Promise<Response> {
+  const options = writeOptions(ctx.query);
+  if (isStatus(options)) return respondStatus(options, ctx.encoding);
+  const subresource = subresourceOf(ctx);
+  const body = await objectBody(ctx, subresource === "scale" ? "Scale" : ctx.def.kind);
+  if (isStatus(body)) return respondStatus(body, ctx.encoding);
+  return runWrite(ctx, { ...base(ctx), op: "update", name: ctx.path.name!, dryRun: options.dryRun, body, subresource });
+}
+
+export async function handlePatch(ctx: ResourceContext): Promise<Response> {
+  const options = writeOptions(ctx.query);
+  if (isStatus(options)) return respondStatus(options, ctx.encoding);
+  const contentType = ctx.c.req.header("content-type") ?? "";
+  const body = await readBody(ctx.c.req.raw, ["json-patch", "merge-patch"]);
+  if (!body.ok) {
+    const status = body.status.code === 415 ? unsupportedPatch(contentType) : body.status;
+    return respondStatus(status, ctx.encoding);
+  }
+  const patchType = body.format === "json-patch" ? "json" : "merge";
+  return runWrite(ctx, { ...base(ctx), op: "patch", name: ctx.path.name!, dryRun: options.dryRun, patchType, patch: body.value, subresource: subresourceOf(ctx) });
+}
+
+function unsupportedPatch(contentType: string): Status {
+  const status = unsupportedMediaType(contentType);
+  status.message = `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json (got: ${contentType})`;
+  return status;
+}
+
+/** DeleteOptions from the body (if any) and the query, as kube merges them. */
+async function deleteOptions(ctx: ResourceContext): Promise<{ options: DeleteOptions; dryRun: boolean } | Status> {
+  const write = writeOptions(ctx.query);
+  if (isStatus(write)) return write;
+  let dryRun = write.dryRun;
+  const options: DeleteOptions = {};
+  const raw = ctx.c.req.raw;
+  const hasBody = raw.body !== null && (raw.headers.get("content-length") ?? "") !== "0";
+  if (hasBody) {
+    const text = await raw.clone().text();
+    if (text.trim() !== "") {
+      const body = await readBody(raw, ["json", "yaml"]);
+      if (!body.ok) return body.status;
+      if (!isPlainObject(body.value)) return badRequest("DeleteOptions must be a JSON object");
+      const v = body.value;
+      if (v.gracePeriodSeconds !== undefined && v.gracePeriodSeconds !== null) {
+        if (typeof v.gracePeriodSeconds !== "number" || !Number.isInteger(v.gracePeriodSeconds)) return badRequest("gracePeriodSeconds must be an integer");
+        options.gracePeriodSeconds = v.gracePeriodSeconds;
+      }
+      if (typeof v.propagationPolicy === "string") options.propagationPolicy = v.propagationPolicy as DeleteOptions["propagationPolicy"];
+      if (isPlainObject(v.preconditions)) {
+        const p = v.preconditions;
+        options.preconditions = {
+          uid: typeof p.uid === "string" ? p.uid : undefined,
+          resourceVersion: typeof p.resourceVersion === "string" ? p.resourceVersion : undefined,
+        };
+      }
+      if (Array.isArray(v.dryRun)) {
+        if (v.dryRun.some((d) => d !== "All")) return badRequest(`Invalid dryRun value: ${JSON.stringify(v.dryRun)}`);
+        dryRun ||= v.dryRun.length > 0;
+      }
+    }
+  }
+  const grace = ctx.query.get("gracePeriodSeconds");
+  if (grace !== null) {
+    if (!/^-?\d+$/.test(grace)) return badRequest(`invalid gracePeriodSeconds ${JSON.stringify(grace)}`);
+    options.gracePeriodSeconds = Number(grace);
+  }
+  const policy = ctx.query.get("propagationPolicy");
+  if (policy !== null) options.propagationPolicy = policy as DeleteOptions["propagationPolicy"];
+  if (options.propagationPolicy !== undefined && !["Orphan", "Background", "Foreground"].includes(options.propagationPolicy)) {
+    return badRequest(`propagationPolicy: Unsupported value: "${options.propagationPolicy}": supported values: "Foreground", "Background", "Orphan"`);
+  }
+  return { options, dryRun };
+}
+
+export async function handleDelete(ctx: ResourceContext): Promise<Response> {
+  const parsed = await deleteOptions(ctx);
+  if (isStatus(parsed)) return respondStatus(parsed, ctx.encoding);
+  return runWrite(ctx, { ...base(ctx), op: "delete", name: ctx.path.name!, dryRun: parsed.dryRun, options: parsed.options });
+}
+
+export async function handleDeleteCollection(ctx: ResourceContext): Promise<Response> {
+  const parsed = await deleteOptions(ctx);
+  if (isStatus(parsed)) return respondStatus(parsed, ctx.encoding);
+  return runWrite(ctx, {
+    ...base(ctx),
+    op: "deletecollection",
+    dryRun: parsed.dryRun,
+    options: parsed.options,
+    labelSelector: ctx.query.get("labelSelector") ?? undefined,
+    fieldSelector: ctx.query.get("fieldSelector") ?? undefined,
+  });
+}

@@ -1,0 +1,71 @@
+// The Worker ↔ Durable Object contract. RPC carries values, never thrown errors: a failure is a Status.
+
+import type { KubeObject } from "../api/object.ts";
+import type { Status } from "../api/status.ts";
+
+/** Which kind a request is for, by the names the catalog is keyed on. */
+export interface KindRef {
+  group: string;
+  version: string;
+  plural: string;
+}
+
+export interface Requester {
+  name: string;
+  uid?: string;
+  groups: string[];
+}
+
+interface WriteBase {
+  kind: KindRef;
+  /** "" for cluster-scoped kinds. */
+  namespace: string;
+  dryRun: boolean;
+  user: Requester;
+}
+
+export interface CreateRequest extends WriteBase {
+  op: "create";
+  body: KubeObject;
+}
+
+export interface UpdateRequest extends WriteBase {
+  op: "update";
+  name: string;
+  body: KubeObject;
+  subresource?: "status" | "scale";
+}
+
+export interface PatchRequest extends WriteBase {
+  op: "patch";
+  name: string;
+  patchType: "json" | "merge";
+  patch: unknown;
+  subresource?: "status" | "scale";
+}
+
+export interface DeleteOptions {
+  preconditions?: { uid?: string; resourceVersion?: string };
+  gracePeriodSeconds?: number;
+  propagationPolicy?: "Orphan" | "Background" | "Foreground";
+}
+
+export interface DeleteRequest extends WriteBase {
+  op: "delete";
+  name: string;
+  options: DeleteOptions;
+}
+
+export interface DeleteCollectionRequest extends WriteBase {
+  op: "deletecollection";
+  labelSelector?: string;
+  fieldSelector?: string;
+  options: DeleteOptions;
+}
+
+export type WriteRequest = CreateRequest | UpdateRequest | PatchRequest | DeleteRequest | DeleteCollectionRequest;
+
+export type WriteResult =
+  | { ok: true; code: 200 | 201 | 202; object: KubeObject }
+  | { ok: true; code: 200; items: KubeObject[] }
+  | { ok: false; status: Status };

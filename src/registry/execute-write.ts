@@ -1,0 +1,181 @@
+// Runs one write request against a shard: the generic flow for every kind and verb. It stages changes and
+// returns a function that gives the answer once the batch holding those changes has committed.
+
+import { alreadyExists, badRequest, forbidden, notFound } from "../api/errors.ts";
+import { parseFieldSelector } from "../api/field-selector.ts";
+import { parseLabelSelector, SelectorParseError } from "../api/label-selector.ts";
+import { cloneJson, type KubeObject } from "../api/object.ts";
+import { success, type Status } from "../api/status.ts";
+import { findKind } from "../resources/catalog.ts";
+import { storageKey, type KindDefinition, type StrategyContext } from "../resources/definition.ts";
+import type { CreateRequest, DeleteCollectionRequest, DeleteRequest, PatchRequest, UpdateRequest, WriteRequest, WriteResult } from "./contract.ts";
+import { applyPatch } from "./apply-patch.ts";
+import { fieldsOf } from "./field-attributes.ts";
+import { generateName, newUid } from "./object-names.ts";
+import { prepareCreate } from "./prepare-create.ts";
+import { prepareDelete } from "./prepare-delete.ts";
+import { prepareUpdate, shouldRemoveAfterUpdate } from "./prepare-update.ts";
+import { applyScale, scaleOf } from "./scale.ts";
+import type { ShardView } from "./shard-view.ts";
+
+
+export type Answer = () => WriteResult;
+
+const fail = (status: Status): Answer => () => ({ ok: false, status });
+const generateNameAttempts = 8;
+
+export async function executeWrite(req: WriteRequest, view: ShardView, now: Date): Promise<Answer> {
+  const def = findKind(req.kind.group, req.kind.version, req.kind.plural);
+  if (!def) return fail(notFound({ group: req.kind.group, resource: req.kind.plural }, ""));
+  const ctx: StrategyContext = { now, user: req.user };
+  switch (req.op) {
+    case "create":
+      return create(def, req, view, ctx);
+    case "update":
+      return update(def, req, view, ctx);
+    case "patch":
+      return patch(def, req, view, ctx);
+    case "delete":
+      return remove(def, req, view, ctx);
+    case "deletecollection":
+      return removeCollection(def, req, view, ctx);
+  }
+}
+
+function ref(def: KindDefinition) {
+  return { group: def.group, resource: def.plural };
+}
+
+async function create(def: KindDefinition, req: CreateRequest, view: ShardView, ctx: StrategyContext): Promise<Answer> {
+  if (def.namespaced) {
+    const phase = await view.namespacePhase();
+    if (phase === "missing") return fail(notFound({ group: "", resource: "namespaces" }, view.namespace));
+    if (phase === "terminating") {
+      return fail(forbidden(ref(def), req.body.metadata.name ?? "", `unable to create new content in namespace ${view.namespace} because it is being terminated`));
+    }
+  }
+  const resource = storageKey(def);
+  const generated = !req.body.metadata.name && !!req.body.metadata.generateName;
+  for (let attempt = 0; ; attempt++) {
+    const prepared = prepareCreate(def, cloneJson(req.body), { ...ctx, namespace: req.namespace, uid: newUid(), generateName });
+    if (!prepared.ok) return fail(prepared.status);
+    const obj = prepared.object;
+    const name = obj.metadata.name ?? "";
+    if (view.exists(resource, name)) {
+      if (generated && attempt < generateNameAttempts) continue;
+      return fail(alreadyExists(ref(def), name));
+    }
+    if (req.dryRun) return () => ({ ok: true, code: 201, object: obj });
+    view.stage({ event: "ADDED", resource, name, object: obj });
+    return () => ({ ok: true, code: 201, object: obj });
+  }
+}
+
+async function patch(def: KindDefinition, req: PatchRequest, view: ShardView, ctx: StrategyContext): Promise<Answer> {
+  const old = await view.load(storageKey(def), req.name);
+  if (!old) return fail(notFound(ref(def), req.name));
+  const target = req.subresource === "scale" ? scaleOf(def, old) : old;
+  const patched = applyPatch(req.patchType, target, req.patch);
+  if (!patched.ok) return fail(patched.status);
+  return update(def, { ...req, op: "update", body: patched.object }, view, ctx, old);
+}
+
+async function update(def: KindDefinition, req: UpdateRequest, view: ShardView, ctx: StrategyContext, current?: KubeObject): Promise<Answer> {
+  const resource = storageKey(def);
+  const old = current ?? (await view.load(resource, req.name));
+  if (!old) return fail(notFound(ref(def), req.name));
+  let body = req.body;
+  if (req.subresource === "scale") {
+    const scaled = applyScale(def, old, req.body);
+    if (!scaled.ok) return fail(scaled.status);
+    body = scaled.object;
+  }
+  const subresource = req.subresource === "status" ? "status" : undefined;
+  const prepared = prepareUpdate(def, cloneJson(body), old, { ...ctx, namespace: req.namespace, name: req.name, subresource });
+  if (!prepared.ok) return fail(prepared.status);
+  const obj = prepared.object;
+  const present = (o: KubeObject): WriteResult => ({ ok: true, code: 200, object: req.subresource === "scale" ? scaleOf(def, o) : o });
+  if (shouldRemoveAfterUpdate(def, obj)) {
+    if (!req.dryRun) view.stage({ event: "DELETED", resource, name: req.name, object: obj });
+    return () => present(obj);
+  }
+  const { resourceVersion: _a, ...before } = old.metadata;
+  const { resourceVersion: _b, ...after } = obj.metadata;
+  const unchanged = JSON.stringify({ ...old, metadata: before }) === JSON.stringify({ ...obj, metadata: after });
+  if (unchanged || req.dryRun) {
+    if (unchanged) obj.metadata.resourceVersion = old.metadata.resourceVersion;
+    return () => present(obj);
+  }
+  view.stage({ event: "MODIFIED", resource, name: req.name, object: obj });
+  return () => present(obj);
+}
+
+function deletedAnswer(def: KindDefinition, obj: KubeObject): WriteResult {
+  if (def.returnDeletedObject) return { ok: true, code: 200, object: obj };
+  return {
+    ok: true,
+    code: 200,
+    object: success({ name: obj.metadata.name, group: def.group || undefined, kind: def.plural, uid: obj.metadata.uid }) as unknown as KubeObject,
+  };
+}
+
+/** Stages the deletion of one object; the answer tells what happened to it. */
+function stageDelete(
+  def: KindDefinition,
+  old: KubeObject,
+  req: DeleteRequest | DeleteCollectionRequest,
+  view: ShardView,
+  ctx: StrategyContext,
+  answerWithObject = false,
+): Answer {
+  const outcome = prepareDelete(def, old, req.options, ctx);
+  const name = old.metadata.name ?? "";
+  const resource = storageKey(def);
+  switch (outcome.action) {
+    case "refuse":
+      return fail(outcome.status);
+    case "unchanged":
+      return () => ({ ok: true, code: 200, object: outcome.object });
+    case "mark":
+      if (!req.dryRun) view.stage({ event: "MODIFIED", resource, name, object: outcome.object });
+      return () => ({ ok: true, code: 200, object: outcome.object });
+    case "remove":
+      if (!req.dryRun) view.stage({ event: "DELETED", resource, name, object: outcome.object });
+      return () => (answerWithObject ? { ok: true, code: 200, object: outcome.object } : deletedAnswer(def, outcome.object));
+  }
+}
+
+async function remove(def: KindDefinition, req: DeleteRequest, view: ShardView, ctx: StrategyContext): Promise<Answer> {
+  const old = await view.load(storageKey(def), req.name);
+  if (!old) return fail(notFound(ref(def), req.name));
+  return stageDelete(def, old, req, view, ctx);
+}
+
+async function removeCollection(def: KindDefinition, req: DeleteCollectionRequest, view: ShardView, ctx: StrategyContext): Promise<Answer> {
+  let labels, fields;
+  try {
+    labels = parseLabelSelector(req.labelSelector ?? "");
+    fields = parseFieldSelector(req.fieldSelector ?? "");
+  } catch (error) {
+    if (error instanceof SelectorParseError) return fail(badRequest(error.message));
+    throw error;
+  }
+  const resource = storageKey(def);
+  const answers: Answer[] = [];
+  for (const name of view.names(resource)) {
+    const obj = await view.load(resource, name);
+    if (!obj || !labels.matches(obj.metadata.labels)) continue;
+    const attrs = fieldsOf(def, obj);
+    if (!fields.matches((field) => attrs(field))) continue;
+    answers.push(stageDelete(def, obj, req, view, ctx, true));
+  }
+  return () => {
+    const items: KubeObject[] = [];
+    for (const answer of answers) {
+      const result = answer();
+      if (!result.ok) return result;
+      if ("object" in result) items.push(result.object);
+    }
+    return { ok: true, code: 200, items };
+  };
+}

@@ -1,0 +1,104 @@
+// The update flow every kind shares: preconditions, system fields carried over, spec/status separation,
+// generation, schema, defaults, the kind's hooks, validation. Pure.
+
+import { badRequest, conflict, invalid, modifiedConflict } from "../api/errors.ts";
+import { fieldError } from "../api/field-errors.ts";
+import { cloneJson, type KubeObject } from "../api/object.ts";
+import { validateObjectMeta, validateObjectMetaUpdate } from "../api/validation/metadata.ts";
+import { apiVersionOf, type KindDefinition, type StrategyContext } from "../resources/definition.ts";
+import type { Prepared } from "./prepare-create.ts";
+import { settleNamespace } from "./prepare-create.ts";
+import { checkSchema, checkTypeMeta } from "./schema-check.ts";
+
+export interface UpdateContext extends StrategyContext {
+  namespace: string;
+  name: string;
+  subresource?: "status";
+}
+
+function ref(def: KindDefinition) {
+  return { group: def.group, resource: def.plural };
+}
+
+function changed(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
+}
+
+/** The status subresource writes status only: everything else comes from the stored object. */
+function statusOnly(body: KubeObject, old: KubeObject): KubeObject {
+  const next = cloneJson(old);
+  if (body.status === undefined) delete next.status;
+  else next.status = body.status;
+  next.metadata.resourceVersion = body.metadata.resourceVersion;
+  return next;
+}
+
+export function prepareUpdate(def: KindDefinition, body: KubeObject, old: KubeObject, ctx: UpdateContext): Prepared {
+  const typeError = checkTypeMeta(def, body);
+  if (typeError) return { ok: false, status: typeError };
+  const nsError = settleNamespace(body, ctx.namespace);
+  if (nsError) return { ok: false, status: nsError };
+  if (body.metadata.name !== undefined && body.metadata.name !== ctx.name) {
+    return { ok: false, status: badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${ctx.name})`) };
+  }
+  body.metadata.name = ctx.name;
+  const rv = body.metadata.resourceVersion;
+  if (rv !== undefined && rv !== "" && rv !== old.metadata.resourceVersion) {
+    return { ok: false, status: conflict(ref(def), ctx.name, modifiedConflict) };
+  }
+
+  const incoming = ctx.subresource === "status" ? statusOnly(body, old) : body;
+  const checked = checkSchema(def, incoming);
+  if (!checked.ok && "status" in checked) return checked;
+  const schemaErrors = checked.ok ? [] : checked.errors;
+  const obj = checked.ok ? checked.object : incoming;
+  obj.apiVersion = apiVersionOf(def);
+  obj.kind = def.kind;
+
+  const m = obj.metadata;
+  const o = old.metadata;
+  m.uid ??= o.uid;
+  m.creationTimestamp ??= o.creationTimestamp;
+  m.deletionTimestamp = o.deletionTimestamp;
+  m.deletionGracePeriodSeconds = o.deletionGracePeriodSeconds;
+  if (m.deletionTimestamp === undefined) delete m.deletionTimestamp;
+  if (m.deletionGracePeriodSeconds === undefined) delete m.deletionGracePeriodSeconds;
+  delete m.selfLink;
+  if (def.status && ctx.subresource !== "status") {
+    if (old.status === undefined) delete obj.status;
+    else obj.status = cloneJson(old.status);
+  }
+  if (checked.ok) {
+    def.applyDefaults?.(obj);
+    def.prepareForUpdate?.(obj, old, ctx);
+  }
+  if (def.generationFields) {
+    const bumped = def.generationFields.some((field) => changed(obj[field], old[field]));
+    m.generation = (o.generation ?? 1) + (bumped ? 1 : 0);
+  } else {
+    delete m.generation;
+  }
+
+  const errors = [
+    ...validateObjectMeta(m, { namespaced: def.namespaced, nameRule: def.nameRule }),
+    ...validateObjectMetaUpdate(m, o),
+    ...schemaErrors,
+  ];
+  if (o.deletionTimestamp) {
+    const before = new Set(o.finalizers ?? []);
+    const added = (m.finalizers ?? []).filter((f) => !before.has(f));
+    if (added.length) {
+      errors.push(fieldError.forbidden("metadata.finalizers", `no new finalizers can be added if the object is being deleted, found new finalizers ${JSON.stringify(added)}`));
+    }
+  }
+  if (checked.ok) errors.push(...(def.validate?.(obj) ?? []), ...(def.validateUpdate?.(obj, old) ?? []));
+  if (errors.length) return { ok: false, status: invalid(def.group, def.kind, ctx.name, errors) };
+  return { ok: true, object: obj };
+}
+
+/** A marked object whose finalizers are all gone is removed rather than stored. */
+export function shouldRemoveAfterUpdate(def: KindDefinition, obj: KubeObject): boolean {
+  const m = obj.metadata;
+  if (!m.deletionTimestamp || (m.finalizers ?? []).length > 0) return false;
+  return def.readyToRemove ? def.readyToRemove(obj) : true;
+}

@@ -1,0 +1,61 @@
+// Runs a kind's schema over a request body. A value of the wrong JSON type is a decode error (400, as kube's
+// decoder answers); a missing or out-of-range value is a validation error (422 with field causes).
+
+import type { z } from "zod";
+import { badRequest } from "../api/errors.ts";
+import type { FieldError } from "../api/field-errors.ts";
+import type { KubeObject } from "../api/object.ts";
+import type { Status } from "../api/status.ts";
+import { fieldErrorsFromZod } from "../api/zod-issues.ts";
+import { apiVersionOf, type KindDefinition } from "../resources/definition.ts";
+
+export type SchemaResult = { ok: true; object: KubeObject } | { ok: false; status: Status } | { ok: false; errors: FieldError[] };
+
+function jsonType(value: unknown): string {
+  if (Array.isArray(value)) return "array";
+  if (value === null) return "null";
+  return typeof value === "object" ? "object" : typeof value;
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+export function checkSchema(def: KindDefinition, body: KubeObject): SchemaResult {
+  const parsed = def.schema.safeParse(body, { reportInput: true });
+  if (parsed.success) {
+    const object = parsed.data as KubeObject;
+    object.metadata = body.metadata;
+    return { ok: true, object };
+  }
+  const wrongType = parsed.error.issues.find(
+    (issue: z.core.$ZodIssue) => issue.code === "invalid_type" && issue.input !== undefined,
+  );
+  if (wrongType && wrongType.code === "invalid_type") {
+    const kind = def.kind;
+    return {
+      ok: false,
+      status: badRequest(
+        `${kind} in version "${def.version}" cannot be handled as a ${kind}: json: cannot unmarshal ${jsonType(wrongType.input)} into Go struct field ${kind}.${fieldPath(wrongType.path)} of type ${wrongType.expected}`,
+      ),
+    };
+  }
+  return { ok: false, errors: fieldErrorsFromZod(parsed.error) };
+}
+
+/** The body names this kind (or names none: kube fills in the URL's). */
+export function checkTypeMeta(def: KindDefinition, body: KubeObject): Status | undefined {
+  const apiVersion = apiVersionOf(def);
+  if (body.kind !== undefined && body.kind !== "" && body.kind !== def.kind) {
+    return badRequest(`the object provided is unrecognized (must be of type ${def.kind}): kind ${String(body.kind)} does not match the URL`);
+  }
+  if (body.apiVersion !== undefined && body.apiVersion !== "" && body.apiVersion !== apiVersion) {
+    return badRequest(`the API version in the data (${String(body.apiVersion)}) does not match the expected API version (${apiVersion})`);
+  }
+  return undefined;
+}

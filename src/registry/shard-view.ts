@@ -1,0 +1,26 @@
+// What the write flow sees of one shard (a namespace, or the cluster-scoped objects): current objects,
+// including changes staged earlier in the same batch, and a place to stage new changes.
+
+import type { KubeObject } from "../api/object.ts";
+
+export interface StagedChange {
+  event: "ADDED" | "MODIFIED" | "DELETED";
+  resource: string;
+  name: string;
+  /** The object as it will be stored; its resourceVersion is filled in once the batch commits. */
+  object: KubeObject;
+}
+
+export type NamespacePhase = "active" | "terminating" | "missing";
+
+export interface ShardView {
+  /** "" for the cluster-scoped shard. */
+  readonly namespace: string;
+  load(resource: string, name: string): Promise<KubeObject | undefined>;
+  exists(resource: string, name: string): boolean;
+  names(resource: string): string[];
+  /** Every resource that has objects in this shard. */
+  resources(): string[];
+  stage(change: StagedChange): void;
+  namespacePhase(): Promise<NamespacePhase>;
+}

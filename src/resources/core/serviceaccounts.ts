@@ -1,0 +1,42 @@
+// core/v1 ServiceAccount: an identity for workloads, with the secrets and pull secrets it may use.
+
+import { z } from "zod";
+import type { KubeObject } from "../../api/object.ts";
+import type { KindDefinition } from "../definition.ts";
+import { ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
+import { envelope, localObjectReference, objectReference } from "../schema-types.ts";
+
+const schema = z.object({
+  ...envelope,
+  secrets: z.array(objectReference).optional(),
+  imagePullSecrets: z.array(localObjectReference).optional(),
+  automountServiceAccountToken: z.boolean().optional(),
+});
+
+type ServiceAccount = KubeObject & z.infer<typeof schema>;
+
+/** kube keeps only the name of each secret reference (its strategy drops the rest on create and update). */
+function cleanSecretReferences(obj: KubeObject): void {
+  const sa = obj as ServiceAccount;
+  if (sa.secrets) sa.secrets = sa.secrets.map((ref) => (ref.name === undefined ? {} : { name: ref.name }));
+}
+
+export const serviceAccounts = {
+  group: "",
+  version: "v1",
+  kind: "ServiceAccount",
+  plural: "serviceaccounts",
+  singular: "serviceaccount",
+  namespaced: true,
+  shortNames: ["sa"],
+  nameRule: "dns1123-subdomain",
+  schema,
+  prepareForCreate: cleanSecretReferences,
+  prepareForUpdate: cleanSecretReferences,
+  table: {
+    columns: [nameColumn, column("Secrets", "string", "How many secrets the service account lists."), ageColumn],
+    cells(obj, { now }) {
+      return [obj.metadata.name ?? "", ((obj as ServiceAccount).secrets ?? []).length, creationAge(obj, now)];
+    },
+  },
+} satisfies KindDefinition;

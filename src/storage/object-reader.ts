@@ -1,0 +1,68 @@
+// Reads from D1 that the Worker serves directly: one object, a page of a list (current or at a revision).
+
+import type { KubeObject } from "../api/object.ts";
+import { decodeStored } from "./codec.ts";
+import { sql } from "./statements.ts";
+
+export interface StoredRow {
+  namespace: string;
+  name: string;
+  rv: number;
+  value: string;
+}
+
+export interface PageQuery {
+  resource: string;
+  /** A namespace, or undefined for every namespace (and for cluster-scoped kinds, ""). */
+  namespace: string | undefined;
+  /** Resume strictly after this key. */
+  after: { namespace: string; name: string };
+  limit: number;
+  /** List the state as of this revision instead of the current one. */
+  atRevision?: number;
+}
+
+export class ObjectReader {
+  constructor(private readonly db: D1Database) {}
+
+  async get(resource: string, namespace: string, name: string): Promise<KubeObject | undefined> {
+    const row = await this.db.prepare(sql.getObject).bind(resource, namespace, name).first<{ rv: number; value: string }>();
+    return row ? decodeStored(row.value, row.rv) : undefined;
+  }
+
+  async revisions(): Promise<{ current: number; compacted: number }> {
+    const [current, compacted] = await this.db.batch<{ rv: number }>([
+      this.db.prepare(sql.currentRevision),
+      this.db.prepare(sql.compactedRevision),
+    ]);
+    return { current: current.results[0]?.rv ?? 0, compacted: compacted.results[0]?.rv ?? 0 };
+  }
+
+  /**
+   * One page in key order, with the revision it is consistent with and the count of keys after it.
+   * Reading the current state, the page, the count and the revision come from one transaction.
+   */
+  async page(query: PageQuery): Promise<{ rows: StoredRow[]; revision: number; remaining: number }> {
+    const all = query.namespace === undefined ? 1 : 0;
+    const ns = query.namespace ?? "";
+    const { after } = query;
+    if (query.atRevision === undefined) {
+      const [rows, count, revision] = await this.db.batch([
+        this.db.prepare(sql.listCurrent).bind(query.resource, ns, after.namespace, after.name, all, query.limit),
+        this.db.prepare(sql.countCurrentAfter).bind(query.resource, ns, after.namespace, after.name, all),
+        this.db.prepare(sql.currentRevision),
+      ]);
+      const page = rows.results as unknown as StoredRow[];
+      const total = (count.results[0] as { n: number }).n;
+      return { rows: page, revision: (revision.results[0] as { rv: number }).rv, remaining: total - page.length };
+    }
+    const at = query.atRevision;
+    const [rows, count] = await this.db.batch([
+      this.db.prepare(sql.listAtRevision).bind(query.resource, ns, after.namespace, after.name, all, at, query.limit),
+      this.db.prepare(sql.countAtRevisionAfter).bind(query.resource, ns, after.namespace, after.name, all, at),
+    ]);
+    const page = rows.results as unknown as StoredRow[];
+    const total = (count.results[0] as { n: number }).n;
+    return { rows: page, revision: at, remaining: total - page.length };
+  }
+}

@@ -1,0 +1,86 @@
+// One batch of writes for a shard: a view of the shard with the batch's staged changes on top, and the commit
+// of all of them in one D1 transaction (log rows and current state together).
+
+import { cloneJson, type KubeObject } from "../api/object.ts";
+import type { NamespacePhase, ShardView, StagedChange } from "../registry/shard-view.ts";
+import { encodeStored } from "./codec.ts";
+import type { ShardIndex } from "./shard-index.ts";
+import { sql } from "./statements.ts";
+
+export class WriteBatch implements ShardView {
+  readonly staged: StagedChange[] = [];
+  /** Latest staged state per key: an object, or null once deleted. */
+  private readonly overlay = new Map<string, KubeObject | null>();
+  private phase?: Promise<NamespacePhase>;
+
+  constructor(
+    private readonly db: D1Database,
+    readonly namespace: string,
+    private readonly index: ShardIndex,
+  ) {}
+
+  async load(resource: string, name: string): Promise<KubeObject | undefined> {
+    const staged = this.overlay.get(`${resource}/${name}`);
+    if (staged !== undefined) return staged === null ? undefined : cloneJson(staged);
+    const stored = await this.index.get(this.db, this.namespace, resource, name);
+    return stored && cloneJson(stored);
+  }
+
+  exists(resource: string, name: string): boolean {
+    const staged = this.overlay.get(`${resource}/${name}`);
+    return staged !== undefined ? staged !== null : this.index.has(resource, name);
+  }
+
+  names(resource: string): string[] {
+    const names = new Set(this.index.names(resource));
+    for (const change of this.staged) {
+      if (change.resource !== resource) continue;
+      if (change.event === "DELETED") names.delete(change.name);
+      else names.add(change.name);
+    }
+    return [...names].sort();
+  }
+
+  resources(): string[] {
+    return [...new Set([...this.index.resources(), ...this.staged.map((c) => c.resource)])];
+  }
+
+  stage(change: StagedChange): void {
+    this.staged.push(change);
+    this.overlay.set(`${change.resource}/${change.name}`, change.event === "DELETED" ? null : change.object);
+  }
+
+  namespacePhase(): Promise<NamespacePhase> {
+    this.phase ??= this.db
+      .prepare(sql.getObject)
+      .bind("namespaces", "", this.namespace)
+      .first<{ value: string }>()
+      .then((row) => {
+        if (!row) return "missing";
+        const ns = JSON.parse(row.value) as KubeObject;
+        return ns.metadata.deletionTimestamp ? "terminating" : "active";
+      });
+    return this.phase;
+  }
+
+  /** Commits every staged change in one transaction and stamps each object with its resourceVersion. */
+  async commit(now: Date): Promise<void> {
+    if (this.staged.length === 0) return;
+    const statements: D1PreparedStatement[] = [];
+    for (const change of this.staged) {
+      const value = encodeStored(change.object);
+      statements.push(this.db.prepare(sql.appendLog).bind(change.resource, this.namespace, change.name, change.event, value, now.getTime()));
+      statements.push(
+        change.event === "DELETED"
+          ? this.db.prepare(sql.deleteObject).bind(change.resource, this.namespace, change.name)
+          : this.db.prepare(sql.upsertObject).bind(change.resource, this.namespace, change.name, value),
+      );
+    }
+    const results = await this.db.batch<{ id: number }>(statements);
+    this.staged.forEach((change, i) => {
+      const rv = results[i * 2].results[0].id;
+      change.object.metadata.resourceVersion = String(rv);
+      this.index.committed(change.resource, change.name, change.event === "DELETED" ? undefined : cloneJson(change.object), rv);
+    });
+  }
+}
