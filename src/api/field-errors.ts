@@ -39,7 +39,7 @@ export function fieldErrorBody(error: FieldError): string {
     case "FieldValueTooLong":
       return `Too long${detail}`;
     case "FieldValueTooMany":
-      return `Too many${detail}`;
+      return value === omitted ? `Too many${detail}` : `Too many: ${showValue(value)}${detail}`;
     case "FieldValueInvalid":
       return value === omitted ? `Invalid value${detail}` : `Invalid value: ${showValue(value)}${detail}`;
     case "FieldValueDuplicate":

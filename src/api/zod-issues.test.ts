@@ -47,8 +47,11 @@ describe("fieldErrorsFromZod", () => {
 
   it("reports a value of the wrong type as Invalid", () => {
     expect(errors({ spec: { containers: [okContainer], replicas: "3", paused: "yes" } })).toEqual([
-      'spec.replicas: Invalid value: "3": must be of type number',
+      'spec.replicas: Invalid value: "3": must be of type integer',
       'spec.paused: Invalid value: "yes": must be of type boolean',
+    ]);
+    expect(errors({ spec: { containers: [okContainer], replicas: "3" } }, { withSchema: false })).toEqual([
+      'spec.replicas: Invalid value: "3": must be of type number',
     ]);
     expect(errors({ spec: { containers: [okContainer], replicas: 1.5 } })).toEqual(["spec.replicas: Invalid value: 1.5: must be of type integer"]);
   });

@@ -22,24 +22,21 @@ function defOf(schema: unknown): Def | undefined {
   return zod?.def;
 }
 
-/** Where a path segment leads inside a schema, and whether the segment was a map key there. */
-function step(schema: unknown, segment: PropertyKey): { next: unknown; mapKey: boolean } | undefined {
+/** The definition under optional, nullable, default, pipe, lazy and similar wrappers. */
+function unwrapped(schema: unknown): Def | undefined {
   const def = defOf(schema);
   if (!def) return undefined;
+  if (def.innerType !== undefined) return unwrapped(def.innerType);
+  if (def.type === "pipe") return unwrapped(def.in);
+  if (def.type === "lazy") return unwrapped((def.getter as () => unknown)());
+  return def;
+}
+
+/** Where a path segment leads inside a schema, and whether the segment was a map key there. */
+function step(schema: unknown, segment: PropertyKey): { next: unknown; mapKey: boolean } | undefined {
+  const def = unwrapped(schema);
+  if (!def) return undefined;
   switch (def.type) {
-    case "optional":
-    case "nullable":
-    case "default":
-    case "prefault":
-    case "readonly":
-    case "catch":
-    case "nonoptional":
-    case "success":
-      return step(def.innerType, segment);
-    case "pipe":
-      return step(def.in, segment);
-    case "lazy":
-      return step((def.getter as () => unknown)(), segment);
     case "object":
       return { next: (def.shape as Record<string, unknown>)[String(segment)], mapKey: false };
     case "record":
@@ -82,9 +79,34 @@ export function kubeFieldPath(path: Path, root = "", schema?: z.ZodType): string
 const typeNames: Record<string, string> = { int: "integer", record: "object", tuple: "array" };
 const typeName = (expected: string): string => typeNames[expected] ?? expected;
 
-function withValue(error: FieldError, issue: Issue, fallback: unknown[]): FieldError {
-  if ("input" in issue) return { ...error, value: issue.input };
-  if (fallback.length) return { ...error, value: fallback[0] };
+/** The schema at a path, when the schema is known. */
+function schemaAt(schema: unknown, path: Path): unknown {
+  let at = schema;
+  for (const segment of path) at = at === undefined ? undefined : step(at, segment)?.next;
+  return at;
+}
+
+/** The JSON type a schema wants, in kube's words ("integer" for an integer number); undefined if unclear. */
+function wantedType(schema: unknown): string | undefined {
+  const def = unwrapped(schema);
+  if (!def) return undefined;
+  if (def.type === "number") {
+    const formats = [def.format, ...((def.checks as { _zod?: { def?: Def } }[] | undefined) ?? []).map((c) => c._zod?.def?.format)];
+    return formats.some((f) => typeof f === "string" && /int/.test(f)) ? "integer" : "number";
+  }
+  return typeof def.type === "string" ? typeName(def.type) : undefined;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The offending value, if known: zod's input (with reportInput), else what the caller knows ([] if nothing). */
+function inputOf(issue: Issue, fallback: unknown[]): unknown[] {
+  return "input" in issue ? [issue.input] : fallback;
+}
+
+/** Sets the error's value, or leaves it out of the message when unknown. */
+function withValue(error: FieldError, known: unknown[]): FieldError {
+  if (known.length) return { ...error, value: known[0] };
   const { value: _omitted, ...rest } = error;
   return rest;
 }
@@ -101,11 +123,11 @@ function bound(issue: { inclusive?: boolean }, inclusiveWord: string, exclusiveW
 function convert(issue: Issue, base: Path, root: string, opts: ZodIssueOptions, fallback: unknown[]): FieldError[] {
   const path = [...base, ...issue.path];
   const field = kubeFieldPath(path, root, opts.schema);
-  const invalid = (detail: string) => withValue(fieldError.invalid(field, undefined, detail), issue, fallback);
+  const invalid = (detail: string) => withValue(fieldError.invalid(field, undefined, detail), inputOf(issue, fallback));
   switch (issue.code) {
     case "invalid_type":
       if (issue.expected === "nonoptional" || isMissing(issue)) return [fieldError.required(field)];
-      return [invalid(`must be of type ${typeName(issue.expected)}`)];
+      return [invalid(`must be of type ${wantedType(schemaAt(opts.schema, path)) ?? typeName(issue.expected)}`)];
     case "too_small": {
       if ((issue.origin === "string" || issue.origin === "array") && Number(issue.minimum) === 1 && issue.inclusive !== false) {
         return [fieldError.required(field)];
@@ -127,7 +149,7 @@ function convert(issue: Issue, base: Path, root: string, opts: ZodIssueOptions, 
       return [invalid(bound(issue, "less than or equal to", "less than", issue.maximum))];
     }
     case "invalid_value":
-      return [withValue(fieldError.notSupported(field, undefined, issue.values.map(String)), issue, fallback)];
+      return [withValue(fieldError.notSupported(field, undefined, issue.values.map(String)), inputOf(issue, fallback))];
     case "invalid_format":
     case "custom":
       return [invalid(issue.message)];
@@ -149,18 +171,23 @@ function convert(issue: Issue, base: Path, root: string, opts: ZodIssueOptions, 
 
 function unionErrors(issue: z.core.$ZodIssueInvalidUnion, path: Path, field: string, root: string, opts: ZodIssueOptions, fallback: unknown[]): FieldError[] {
   if ("options" in issue && issue.options?.length) {
-    // A discriminated union whose discriminator matched no option.
-    return [withValue(fieldError.notSupported(field, undefined, issue.options.map(String)), issue, fallback)];
+    // A discriminated union whose discriminator matched no option; the input is the whole object.
+    const known = "input" in issue && isRecord(issue.input) && issue.discriminator ? [issue.input[issue.discriminator]] : fallback;
+    return [withValue(fieldError.notSupported(field, undefined, issue.options.map(String)), known)];
   }
   const branches = issue.errors;
-  if (branches.length === 0) return [withValue(fieldError.invalid(field, undefined, issue.message), issue, fallback)];
+  if (branches.length === 0) return [withValue(fieldError.invalid(field, undefined, issue.message), inputOf(issue, fallback))];
   const rootTypeMismatch = (b: Issue[]) => b.length === 1 && b[0].code === "invalid_type" && b[0].path.length === 0;
   if (branches.every(rootTypeMismatch)) {
     // Not one of the allowed types (e.g. int-or-string): name them all.
     const first = branches[0][0];
     if (isMissing(first)) return [fieldError.required(field)];
-    const names = [...new Set(branches.map((b) => typeName((b[0] as z.core.$ZodIssueInvalidType).expected)))];
-    return [withValue(fieldError.invalid(field, undefined, `must be of type ${names.join(" or ")}`), first, fallback)];
+    const options = unwrapped(schemaAt(opts.schema, path))?.options as unknown[] | undefined;
+    const wanted = options?.map(wantedType);
+    const names = wanted?.every(Boolean)
+      ? [...new Set(wanted)]
+      : [...new Set(branches.map((b) => typeName((b[0] as z.core.$ZodIssueInvalidType).expected)))];
+    return [withValue(fieldError.invalid(field, undefined, `must be of type ${names.join(" or ")}`), inputOf(first, fallback))];
   }
   // The right type but wrong inside: report the closest branch, the one with the fewest issues.
   const best = branches.filter((b) => !rootTypeMismatch(b)).reduce((a, b) => (b.length < a.length ? b : a));

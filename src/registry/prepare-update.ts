@@ -2,7 +2,6 @@
 // generation, schema, defaults, the kind's hooks, validation. Pure.
 
 import { badRequest, conflict, invalid, modifiedConflict } from "../api/errors.ts";
-import { fieldError } from "../api/field-errors.ts";
 import { cloneJson, type KubeObject } from "../api/object.ts";
 import { validateObjectMeta, validateObjectMetaUpdate } from "../api/validation/metadata.ts";
 import { apiVersionOf, type KindDefinition, type StrategyContext } from "../resources/definition.ts";
@@ -84,13 +83,6 @@ export function prepareUpdate(def: KindDefinition, body: KubeObject, old: KubeOb
     ...validateObjectMetaUpdate(m, o),
     ...schemaErrors,
   ];
-  if (o.deletionTimestamp) {
-    const before = new Set(o.finalizers ?? []);
-    const added = (m.finalizers ?? []).filter((f) => !before.has(f));
-    if (added.length) {
-      errors.push(fieldError.forbidden("metadata.finalizers", `no new finalizers can be added if the object is being deleted, found new finalizers ${JSON.stringify(added)}`));
-    }
-  }
   if (checked.ok) errors.push(...(def.validate?.(obj) ?? []), ...(def.validateUpdate?.(obj, old) ?? []));
   if (errors.length) return { ok: false, status: invalid(def.group, def.kind, ctx.name, errors) };
   return { ok: true, object: obj };

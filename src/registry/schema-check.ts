@@ -45,7 +45,7 @@ export function checkSchema(def: KindDefinition, body: KubeObject): SchemaResult
       ),
     };
   }
-  return { ok: false, errors: fieldErrorsFromZod(parsed.error) };
+  return { ok: false, errors: fieldErrorsFromZod(parsed.error, "", { schema: def.schema }) };
 }
 
 /** The body names this kind (or names none: kube fills in the URL's). */

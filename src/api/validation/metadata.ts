@@ -19,7 +19,8 @@ const subresourceMaxLength = 256;
 /** Finalizers that may be used without a domain prefix. */
 export const standardFinalizers: readonly string[] = ["kubernetes", "orphan", "foregroundDeletion"];
 
-const bytes = (s: string): number => new TextEncoder().encode(s).length;
+const utf8 = new TextEncoder();
+const bytes = (s: string): number => utf8.encode(s).length;
 const typeError = (field: string, value: unknown, type: string): FieldError => fieldError.invalid(field, value, `must be of type ${type}`);
 
 /** Reads metadata's fields with their JSON types checked; a wrong type is reported once and read as absent. */

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { fieldError, type FieldError } from "../../api/field-errors.ts";
 import type { KubeObject } from "../../api/object.ts";
-import { isConfigMapKey } from "../../api/validation/names.ts";
+import { configMapKeyErrors } from "../../api/validation/names.ts";
 import type { KindDefinition } from "../definition.ts";
 import { ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
 import { base64String, envelope } from "../schema-types.ts";
@@ -24,11 +24,11 @@ export function validateDataKeys(data: Record<string, string> | undefined, binar
   const errors: FieldError[] = [];
   let total = 0;
   for (const [key, value] of Object.entries(data ?? {})) {
-    if (!isConfigMapKey(key)) errors.push(fieldError.invalid(`data[${key}]`, key, "a valid config key must consist of alphanumeric characters, '-', '_' or '.'"));
+    for (const detail of configMapKeyErrors(key)) errors.push(fieldError.invalid(`data[${key}]`, key, detail));
     total += key.length + value.length;
   }
   for (const [key, value] of Object.entries(binaryData ?? {})) {
-    if (!isConfigMapKey(key)) errors.push(fieldError.invalid(`binaryData[${key}]`, key, "a valid config key must consist of alphanumeric characters, '-', '_' or '.'"));
+    for (const detail of configMapKeyErrors(key)) errors.push(fieldError.invalid(`binaryData[${key}]`, key, detail));
     if (data && key in data) errors.push(fieldError.invalid(`binaryData[${key}]`, key, "duplicate of key present in data"));
     total += key.length + Math.floor((value.length * 3) / 4);
   }

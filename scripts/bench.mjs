@@ -1,0 +1,92 @@
+// `npm run bench`: starts the server as `npm start` does (fresh state in a temporary directory) and measures
+// writes, reads and lists, each beside a no-op request through the same Worker measured in the same run.
+// Loopback only; every loop is bounded. Scale with BENCH_SCALE (default 1).
+
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient, drive } from "./bench/client.mjs";
+import { freePort, isolatedServeEnv, nodeBinary, spawnServer } from "./lib/spawn-server.mjs";
+
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const n = (count) => Math.max(1, Math.round(count * scale));
+
+async function startServer() {
+  const dir = await mkdtemp(join(tmpdir(), "edge-kube-bench-"));
+  const env = isolatedServeEnv(dir, await freePort());
+  const server = await spawnServer({ command: nodeBinary(), args: ["scripts/serve.mjs"], env, ready: /^serving (https:\/\/\S+)$/m });
+  const token = /ADMIN_TOKEN=(\S+)/.exec(await readFile(env.DEV_VARS_FILE, "utf8"))[1];
+  const ca = await readFile(join(env.PKI_DIR, "ca.crt"), "utf8");
+  const call = createClient({ url: server.url, token, ca });
+  return { call, stop: async () => (await server.stop(), await rm(dir, { recursive: true, force: true })) };
+}
+
+const configMap = (name, i = 0) => ({
+  apiVersion: "v1",
+  kind: "ConfigMap",
+  metadata: { name, labels: { app: "bench", shard: String(i % 10) } },
+  data: { "config.yaml": "x".repeat(512), index: String(i) },
+});
+
+async function namespace(call, name) {
+  const res = await call("POST", "/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name } });
+  if (res.status !== 201) throw new Error(`namespace ${name}: ${res.status} ${res.body}`);
+}
+
+async function seed(call, ns, count, prefix) {
+  await drive({ count, concurrency: 16, make: (i) => call("POST", `/api/v1/namespaces/${ns}/configmaps`, configMap(`${prefix}-${i}`, i)) });
+}
+
+const rows = [];
+function record(name, result, baseline) {
+  rows.push({ name, ...result, ratio: baseline ? result.rate / baseline.rate : undefined });
+}
+
+async function writesAndReads() {
+  const { call, stop } = await startServer();
+  try {
+    await drive({ count: n(300), concurrency: 16, make: () => call("GET", "/version") }); // warm-up
+    const noop1 = await drive({ count: n(2000), concurrency: 1, make: () => call("GET", "/version") });
+    const noop16 = await drive({ count: n(8000), concurrency: 16, make: () => call("GET", "/version") });
+    record("no-op (GET /version), 1 client", noop1);
+    record("no-op (GET /version), 16 clients", noop16);
+
+    await namespace(call, "writes");
+    record("create, 1 client", await drive({ count: n(500), concurrency: 1, make: (i) => call("POST", "/api/v1/namespaces/writes/configmaps", configMap(`a-${i}`, i)) }), noop1);
+    record("create, 16 clients", await drive({ count: n(4000), concurrency: 16, make: (i) => call("POST", "/api/v1/namespaces/writes/configmaps", configMap(`b-${i}`, i)) }), noop16);
+    record("update, 1 client", await drive({ count: n(500), concurrency: 1, make: (i) => call("PUT", `/api/v1/namespaces/writes/configmaps/a-${i % n(500)}`, configMap(`a-${i % n(500)}`, i + 1)) }), noop1);
+    record("update, 16 clients", await drive({ count: n(4000), concurrency: 16, make: (i) => call("PUT", `/api/v1/namespaces/writes/configmaps/b-${i}`, configMap(`b-${i}`, i + 1)) }), noop16);
+
+    await namespace(call, "reads");
+    await seed(call, "reads", n(10000), "r");
+    record("get (10,000 in namespace), 1 client", await drive({ count: n(1000), concurrency: 1, make: (i) => call("GET", `/api/v1/namespaces/reads/configmaps/r-${(i * 7919) % n(10000)}`) }), noop1);
+    record("list 10,000 (one namespace)", await drive({ count: 10, concurrency: 1, make: () => call("GET", "/api/v1/namespaces/reads/configmaps") }));
+    record("list 500 of 10,000 (limit=500)", await drive({ count: 50, concurrency: 1, make: () => call("GET", "/api/v1/namespaces/reads/configmaps?limit=500") }));
+    record("list by label (1,000 of 10,000)", await drive({ count: 10, concurrency: 1, make: () => call("GET", "/api/v1/namespaces/reads/configmaps?labelSelector=shard%3D3") }));
+  } finally {
+    await stop();
+  }
+}
+
+async function acrossNamespaces() {
+  const { call, stop } = await startServer();
+  try {
+    const per = n(500);
+    for (let k = 0; k < 20; k++) {
+      await namespace(call, `spread-${k}`);
+      await seed(call, `spread-${k}`, per, "s");
+    }
+    record("get (20 namespaces), 1 client", await drive({ count: n(1000), concurrency: 1, make: (i) => call("GET", `/api/v1/namespaces/spread-${i % 20}/configmaps/s-${(i * 31) % per}`) }));
+    record("list 10,000 across 20 namespaces", await drive({ count: 10, concurrency: 1, make: () => call("GET", "/api/v1/configmaps") }));
+  } finally {
+    await stop();
+  }
+}
+
+await writesAndReads();
+await acrossNamespaces();
+
+const fmt = (x, digits = 1) => (x === undefined ? "" : x.toFixed(digits));
+console.log("\n| measurement | requests/s | p50 ms | p99 ms | vs no-op | failures |");
+console.log("|---|---|---|---|---|---|");
+for (const r of rows) console.log(`| ${r.name} | ${fmt(r.rate, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.ratio === undefined ? "" : `${(r.ratio * 100).toFixed(0)}%`} | ${r.failures} |`);
