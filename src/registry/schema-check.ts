@@ -26,8 +26,17 @@ function fieldPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** A JSON null on a field means the field is absent, as Go's decoder reads it into an optional field. */
+function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) if (v !== null) out[key] = dropNulls(v);
+  return out;
+}
+
 export function checkSchema(def: KindDefinition, body: KubeObject): SchemaResult {
-  const parsed = def.schema.safeParse(body, { reportInput: true });
+  const parsed = def.schema.safeParse(dropNulls(body), { reportInput: true });
   if (parsed.success) {
     const object = parsed.data as KubeObject;
     object.metadata = body.metadata;

@@ -1,10 +1,27 @@
 // Every kind this server serves, and lookups by the names clients use. Adding a kind is one line here.
 
 import { storageKey, type KindDefinition } from "./definition.ts";
+import { leases } from "./coordination/leases.ts";
 import { configMaps } from "./core/configmaps.ts";
+import { endpoints } from "./core/endpoints.ts";
+import { events } from "./core/events.ts";
 import { namespaces } from "./core/namespaces.ts";
+import { nodes } from "./core/nodes.ts";
+import { secrets } from "./core/secrets.ts";
+import { serviceAccounts } from "./core/serviceaccounts.ts";
+import { services } from "./core/services.ts";
 
-export const kinds: readonly KindDefinition[] = [namespaces, configMaps];
+export const kinds: readonly KindDefinition[] = [
+  namespaces,
+  configMaps,
+  secrets,
+  services,
+  serviceAccounts,
+  events,
+  endpoints,
+  nodes,
+  leases,
+];
 
 const byResource = new Map<string, KindDefinition>();
 for (const def of kinds) byResource.set(`${def.group}/${def.version}/${def.plural}`, def);

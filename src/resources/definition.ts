@@ -10,7 +10,7 @@ export type Verb = "get" | "list" | "watch" | "create" | "update" | "patch" | "d
 export const allVerbs: readonly Verb[] = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
 
 /** kube's rule for metadata.name of this kind. */
-export type NameRule = "dns1123-subdomain" | "dns1123-label" | "path-segment";
+export type NameRule = "dns1123-subdomain" | "dns1123-label" | "dns1035-label" | "path-segment";
 
 /** What a hook may know about the request: time and user come in here, never from globals. */
 export interface StrategyContext {

@@ -187,6 +187,8 @@ export function nameErrors(rule: NameRule, value: string, opts: { prefix?: boole
       return dns1123LabelErrors(prefix ? maskTrailingDash(value) : value);
     case "dns1123-subdomain":
       return dns1123SubdomainErrors(prefix ? maskTrailingDash(value) : value);
+    case "dns1035-label":
+      return dns1035LabelErrors(prefix ? maskTrailingDash(value) : value);
   }
 }
 

@@ -14,6 +14,39 @@ export interface ServedGroup {
 }
 
 /** Groups in the order their first kind appears in the catalog; versions by kube's priority. */
+/**
+ * The order kube-apiserver lists its built-in groups in (its group priorities, highest first). Groups not
+ * named here (custom resources, later additions) follow, by name.
+ */
+const builtInGroupOrder = [
+  "",
+  "apiregistration.k8s.io",
+  "apps",
+  "events.k8s.io",
+  "authentication.k8s.io",
+  "authorization.k8s.io",
+  "autoscaling",
+  "batch",
+  "certificates.k8s.io",
+  "networking.k8s.io",
+  "policy",
+  "rbac.authorization.k8s.io",
+  "storage.k8s.io",
+  "admissionregistration.k8s.io",
+  "apiextensions.k8s.io",
+  "scheduling.k8s.io",
+  "coordination.k8s.io",
+  "node.k8s.io",
+  "discovery.k8s.io",
+  "flowcontrol.apiserver.k8s.io",
+  "resource.k8s.io",
+];
+
+function groupRank(name: string): number {
+  const rank = builtInGroupOrder.indexOf(name);
+  return rank < 0 ? builtInGroupOrder.length : rank;
+}
+
 export function servedGroups(kinds: readonly KindDefinition[]): ServedGroup[] {
   const byName = new Map<string, Set<string>>();
   for (const def of kinds) {
@@ -21,7 +54,9 @@ export function servedGroups(kinds: readonly KindDefinition[]): ServedGroup[] {
     if (!versions) byName.set(def.group, (versions = new Set()));
     versions.add(def.version);
   }
-  return [...byName].map(([name, versions]) => ({ name, versions: [...versions].sort(compareVersionPriority) }));
+  return [...byName]
+    .sort(([a], [b]) => groupRank(a) - groupRank(b) || byCodeUnit(a, b))
+    .map(([name, versions]) => ({ name, versions: [...versions].sort(compareVersionPriority) }));
 }
 
 /** The kinds served at one group version, by plural (kube registers paths in sorted order). */

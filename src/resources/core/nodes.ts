@@ -1,0 +1,207 @@
+// core/v1 Node: a machine that runs pods. Cluster-scoped; the kubelet creates it with its status.
+
+import { z } from "zod";
+import { fieldError, type FieldError } from "../../api/field-errors.ts";
+import type { KubeObject } from "../../api/object.ts";
+import { labelValueErrors, qualifiedNameErrors } from "../../api/validation/names.ts";
+import type { KindDefinition } from "../definition.ts";
+import { ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
+import { cidrErrors, condition, envelope, parseIP, quantity, timestamp } from "../schema-types.ts";
+
+const taint = z.object({
+  key: z.string(),
+  value: z.string().optional(),
+  effect: z.string(),
+  timeAdded: timestamp.nullable().optional(),
+});
+
+const resourceList = z.record(z.string(), quantity);
+
+const schema = z.object({
+  ...envelope,
+  spec: z
+    .object({
+      podCIDR: z.string().optional(),
+      podCIDRs: z.array(z.string()).optional(),
+      providerID: z.string().optional(),
+      unschedulable: z.boolean().optional(),
+      taints: z.array(taint).optional(),
+      configSource: z.looseObject({}).optional(),
+      externalID: z.string().optional(),
+    })
+    .optional(),
+  // Written by the kubelet; modeled where the table reads it, the rest kept as sent.
+  status: z
+    .looseObject({
+      capacity: resourceList.optional(),
+      allocatable: resourceList.optional(),
+      conditions: z.array(condition).optional(),
+      addresses: z.array(z.looseObject({ type: z.string(), address: z.string() })).optional(),
+      nodeInfo: z.looseObject({}).optional(),
+    })
+    .optional(),
+});
+
+type Node = KubeObject & z.infer<typeof schema>;
+type NodeInfo = { kubeletVersion?: string; osImage?: string; kernelVersion?: string; containerRuntimeVersion?: string };
+
+const taintEffects = ["NoSchedule", "PreferNoSchedule", "NoExecute"] as const;
+
+function validateTaints(taints: z.infer<typeof taint>[]): FieldError[] {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  taints.forEach((t, i) => {
+    // kube reports spec.taints under metadata.taints.
+    const path = `metadata.taints[${i}]`;
+    for (const msg of qualifiedNameErrors(t.key)) errors.push(fieldError.invalid(`${path}.key`, t.key, msg));
+    const valueErrors = labelValueErrors(t.value ?? "");
+    if (valueErrors.length) errors.push(fieldError.invalid(`${path}.value`, t.value ?? "", valueErrors.join(";")));
+    if (!t.effect) errors.push(fieldError.required(`${path}.effect`));
+    else if (!(taintEffects as readonly string[]).includes(t.effect)) errors.push(fieldError.notSupported(`${path}.effect`, t.effect, taintEffects));
+    const id = JSON.stringify([t.effect, t.key]);
+    if (seen.has(id)) {
+      const value = { Key: t.key, Value: t.value ?? "", Effect: t.effect, TimeAdded: t.timeAdded ?? null };
+      errors.push({ type: "FieldValueDuplicate", field: path, value, detail: "taints must be unique by key and effect pair" });
+    }
+    seen.add(id);
+  });
+  return errors;
+}
+
+function validatePodCIDRs(cidrs: string[]): FieldError[] {
+  const errors: FieldError[] = [];
+  cidrs.forEach((cidr, i) => errors.push(...cidrErrors(cidr).map((msg) => fieldError.invalid(`spec.podCIDRs[${i}]`, cidr, msg))));
+  if (cidrs.length > 1 && errors.length === 0) {
+    const families = new Set(cidrs.map((c) => parseIP(c.split("/")[0])?.family));
+    if (families.size !== 2 || cidrs.length > 2) {
+      errors.push(fieldError.invalid("spec.podCIDRs", cidrs, "may specify no more than one CIDR for each IP family"));
+    }
+    cidrs.forEach((cidr, i) => {
+      if (cidrs.indexOf(cidr) < i) errors.push(fieldError.duplicate(`spec.podCIDRs[${i}]`, cidr));
+    });
+  }
+  return errors;
+}
+
+function validateResources(status: Node["status"]): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const list of ["capacity", "allocatable"] as const) {
+    for (const [name, value] of Object.entries(status?.[list] ?? {})) {
+      if (String(value).startsWith("-")) errors.push(fieldError.invalid(`status.${list}.${name}`, String(value), "must be greater than or equal to 0"));
+    }
+  }
+  return errors;
+}
+
+function nodeStatus(node: Node): string {
+  const ready = node.status?.conditions?.find((c) => c.type === "Ready");
+  const parts = [ready ? (ready.status === "True" ? "Ready" : "NotReady") : "Unknown"];
+  if (node.spec?.unschedulable) parts.push("SchedulingDisabled");
+  return parts.join(",");
+}
+
+/** Roles from node-role.kubernetes.io/<role> labels and the older kubernetes.io/role=<role>. */
+function nodeRoles(node: Node): string {
+  const roles = new Set<string>();
+  for (const [key, value] of Object.entries(node.metadata.labels ?? {})) {
+    if (key.startsWith("node-role.kubernetes.io/")) {
+      const role = key.slice("node-role.kubernetes.io/".length);
+      if (role) roles.add(role);
+    } else if (key === "kubernetes.io/role" && value) roles.add(value);
+  }
+  return [...roles].sort().join(",") || "<none>";
+}
+
+const addressOf = (node: Node, type: string) => node.status?.addresses?.find((a) => a.type === type)?.address ?? "<none>";
+const orUnknown = (value: string | undefined) => value || "<unknown>";
+
+export const nodes = {
+  group: "",
+  version: "v1",
+  kind: "Node",
+  plural: "nodes",
+  singular: "node",
+  namespaced: false,
+  shortNames: ["no"],
+  nameRule: "dns1123-subdomain",
+  schema,
+  status: true,
+  applyDefaults(obj) {
+    const node = obj as Node;
+    // v1 carries podCIDR beside podCIDRs; kube keeps the list and shows its first entry as podCIDR.
+    if (node.spec?.podCIDR && !node.spec.podCIDRs?.length) node.spec.podCIDRs = [node.spec.podCIDR];
+    if (node.spec?.podCIDRs?.length) node.spec.podCIDR = node.spec.podCIDRs[0];
+    if (node.status?.capacity && !node.status.allocatable) node.status.allocatable = { ...node.status.capacity };
+  },
+  prepareForCreate(obj) {
+    // kube keeps a new node's status (the kubelet registers with it) but drops the retired dynamic config fields.
+    const node = obj as Node;
+    if (node.spec) delete node.spec.configSource;
+    if (node.status) delete node.status.config;
+  },
+  prepareForUpdate(obj, old) {
+    const node = obj as Node;
+    if (node.spec && !(old as Node).spec?.configSource) delete node.spec.configSource;
+  },
+  validate(obj) {
+    const node = obj as Node;
+    return [...validateTaints(node.spec?.taints ?? []), ...validateResources(node.status), ...validatePodCIDRs(node.spec?.podCIDRs ?? [])];
+  },
+  validateUpdate(obj, old) {
+    const node = obj as Node;
+    const before = old as Node;
+    const errors: FieldError[] = [];
+    const seen = new Set<string>();
+    (node.status?.addresses ?? []).forEach((a, i) => {
+      const id = JSON.stringify([a.type, a.address]);
+      if (seen.has(id)) errors.push(fieldError.duplicate(`status.addresses[${i}]`, { Type: a.type, Address: a.address }));
+      seen.add(id);
+    });
+    const oldCIDRs = before.spec?.podCIDRs ?? [];
+    const newCIDRs = node.spec?.podCIDRs ?? [];
+    const cidrChange = fieldError.forbidden("spec.podCIDRs", 'node updates may not change podCIDR except from "" to valid');
+    if (oldCIDRs.length > 0) {
+      if (oldCIDRs.length !== newCIDRs.length) errors.push(cidrChange);
+      else oldCIDRs.forEach((cidr, i) => cidr !== newCIDRs[i] && errors.push(cidrChange));
+    }
+    const oldProvider = before.spec?.providerID ?? "";
+    if (oldProvider && oldProvider !== (node.spec?.providerID ?? "")) {
+      errors.push(fieldError.forbidden("spec.providerID", 'node updates may not change providerID except from "" to valid'));
+    }
+    if ((node.spec?.externalID ?? "") !== (before.spec?.externalID ?? "")) errors.push(fieldError.forbidden("spec.externalID", "may not be updated"));
+    return errors;
+  },
+  table: {
+    columns: [
+      nameColumn,
+      column("Status", "string", "Whether the node is ready, and whether scheduling on it is disabled."),
+      column("Roles", "string", "The roles the node's labels give it."),
+      ageColumn,
+      column("Version", "string", "The kubelet version the node runs."),
+      column("Internal-IP", "string", "The node's first internal address.", 1),
+      column("External-IP", "string", "The node's first external address.", 1),
+      column("OS-Image", "string", "The operating system image the node reports.", 1),
+      column("Kernel-Version", "string", "The kernel version the node reports.", 1),
+      column("Container-Runtime", "string", "The container runtime and its version.", 1),
+    ],
+    cells(obj, { now }) {
+      const node = obj as Node;
+      const info = (node.status?.nodeInfo ?? {}) as NodeInfo;
+      return [
+        obj.metadata.name ?? "",
+        nodeStatus(node),
+        nodeRoles(node),
+        creationAge(obj, now),
+        info.kubeletVersion ?? "",
+        addressOf(node, "InternalIP"),
+        addressOf(node, "ExternalIP"),
+        orUnknown(info.osImage),
+        orUnknown(info.kernelVersion),
+        orUnknown(info.containerRuntimeVersion),
+      ];
+    },
+  },
+  fieldSelectors: {
+    "spec.unschedulable": (obj) => String((obj as Node).spec?.unschedulable ?? false),
+  },
+} satisfies KindDefinition;
