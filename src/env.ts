@@ -3,6 +3,7 @@
 export interface Env {
   DB: D1Database;
   SHARDS: DurableObjectNamespace;
+  HUBS: DurableObjectNamespace;
   /** The bootstrap admin bearer token (a secret: .dev.vars locally, `wrangler secret put` when deployed). */
   ADMIN_TOKEN?: string;
 }

@@ -3,4 +3,5 @@
 import { app } from "./http/app.ts";
 
 export { NamespaceShard } from "./storage/namespace-shard.ts";
+export { WatchHub } from "./storage/watch-hub.ts";
 export default app;

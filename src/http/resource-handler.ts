@@ -6,6 +6,7 @@ import { isStatus } from "../api/status.ts";
 import { findKind } from "../resources/catalog.ts";
 import { verbsOf, type Verb } from "../resources/definition.ts";
 import { handleGet, handleList } from "./read-handlers.ts";
+import { handleWatch } from "./watch-handler.ts";
 import { responseFormat } from "./media-types.ts";
 import { parseResourcePath } from "./request-info.ts";
 import type { AppEnv, ResourceContext } from "./request-context.ts";
@@ -49,7 +50,7 @@ export async function handleResource(c: Context<AppEnv>): Promise<Response> {
   if (!verb || !verbsOf(def).includes(verb)) return respondStatus(methodNotAllowed());
   if (def.namespaced && path.namespace === undefined && verb !== "list" && verb !== "watch") return respondStatus(methodNotAllowed());
 
-  const allowTable = verb === "get" || verb === "list";
+  const allowTable = verb === "get" || verb === "list" || verb === "watch";
   const format = responseFormat(c.req.header("accept"), allowTable);
   if (!format) return respondStatus(notAcceptable(c.req.header("accept") ?? ""));
   const pretty = ["true", "1"].includes(query.get("pretty") ?? "");
@@ -67,7 +68,7 @@ export async function handleResource(c: Context<AppEnv>): Promise<Response> {
     case "list":
       return handleList(ctx);
     case "watch":
-      return respondStatus(methodNotAllowed());
+      return handleWatch(ctx);
     case "create":
       return handleCreate(ctx);
     case "update":

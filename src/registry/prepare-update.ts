@@ -2,7 +2,8 @@
 // generation, schema, defaults, the kind's hooks, validation. Pure.
 
 import { badRequest, conflict, invalid, modifiedConflict } from "../api/errors.ts";
-import { cloneJson, type KubeObject } from "../api/object.ts";
+import { cloneJson, isPlainObject, type KubeObject } from "../api/object.ts";
+import { jsonEqual } from "../resources/json-equal.ts";
 import { validateObjectMeta, validateObjectMetaUpdate } from "../api/validation/metadata.ts";
 import { apiVersionOf, type KindDefinition, type StrategyContext } from "../resources/definition.ts";
 import type { Prepared } from "./prepare-create.ts";
@@ -19,8 +20,11 @@ function ref(def: KindDefinition) {
   return { group: def.group, resource: def.plural };
 }
 
-function changed(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
+/** The value at a dotted path ("spec", "metadata.annotations"). */
+function at(obj: KubeObject, path: string): unknown {
+  let node: unknown = obj;
+  for (const part of path.split(".")) node = isPlainObject(node) ? node[part] : undefined;
+  return node;
 }
 
 /** The status subresource writes status only: everything else comes from the stored object. */
@@ -72,7 +76,7 @@ export function prepareUpdate(def: KindDefinition, body: KubeObject, old: KubeOb
     def.prepareForUpdate?.(obj, old, ctx);
   }
   if (def.generationFields) {
-    const bumped = def.generationFields.some((field) => changed(obj[field], old[field]));
+    const bumped = def.generationFields.some((field) => !jsonEqual(at(obj, field), at(old, field)));
     m.generation = (o.generation ?? 1) + (bumped ? 1 : 0);
   } else {
     delete m.generation;

@@ -1,12 +1,19 @@
 // Every kind this server serves, and lookups by the names clients use. Adding a kind is one line here.
 
 import { storageKey, type KindDefinition } from "./definition.ts";
+import { daemonSets } from "./apps/daemonsets.ts";
+import { deployments } from "./apps/deployments.ts";
+import { replicaSets } from "./apps/replicasets.ts";
+import { statefulSets } from "./apps/statefulsets.ts";
+import { cronJobs } from "./batch/cronjobs.ts";
+import { jobs } from "./batch/jobs.ts";
 import { leases } from "./coordination/leases.ts";
 import { configMaps } from "./core/configmaps.ts";
 import { endpoints } from "./core/endpoints.ts";
 import { events } from "./core/events.ts";
 import { namespaces } from "./core/namespaces.ts";
 import { nodes } from "./core/nodes.ts";
+import { pods } from "./core/pods.ts";
 import { secrets } from "./core/secrets.ts";
 import { serviceAccounts } from "./core/serviceaccounts.ts";
 import { services } from "./core/services.ts";
@@ -20,6 +27,13 @@ export const kinds: readonly KindDefinition[] = [
   events,
   endpoints,
   nodes,
+  pods,
+  deployments,
+  replicaSets,
+  statefulSets,
+  daemonSets,
+  jobs,
+  cronJobs,
   leases,
 ];
 

@@ -11,6 +11,7 @@ import { executeWrite } from "../registry/execute-write.ts";
 import type { ShardView } from "../registry/shard-view.ts";
 import { findKindByStorageKey } from "../resources/catalog.ts";
 import { ShardIndex } from "./shard-index.ts";
+import { pokeHubs } from "./watch-hubs.ts";
 import { WriteBatch } from "./write-batch.ts";
 
 /** Requests taken into one batch at most: bounds the work between two commits. */
@@ -103,6 +104,7 @@ export class NamespaceShard extends DurableObject<Env> {
       if (answer.ok) item.resolve(answer.read());
       else item.reject(answer.error);
     });
+    if (batch.staged.length > 0) pokeHubs(this.env, this.namespace ?? "");
     for (const change of batch.staged) {
       findKindByStorageKey(change.resource)?.afterCommit?.(change.object, this.termination.effects);
     }

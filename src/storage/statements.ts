@@ -33,4 +33,34 @@ export const sql = {
           WHERE resource = ?1 AND (?5 = 1 OR namespace = ?2) AND (namespace, name) > (?3, ?4) AND id <= CAST(?6 AS INTEGER)
           GROUP BY namespace, name) newest ON newest.id = l.id
     WHERE l.event != 'DELETED'`,
+
+  /** Changes after a revision, in commit order: for every namespace, or for one (?2). */
+  logAfter: `SELECT id, resource, namespace, name, event, value FROM log
+    WHERE id > CAST(?1 AS INTEGER) ORDER BY id LIMIT CAST(?2 AS INTEGER)`,
+  logAfterInNamespace: `SELECT id, resource, namespace, name, event, value FROM log
+    WHERE namespace = ?3 AND id > CAST(?1 AS INTEGER) ORDER BY id LIMIT CAST(?2 AS INTEGER)`,
+  /** The state of a key just before a change (for watches whose selectors an object moves into or out of). */
+  previousValue: `SELECT value FROM log WHERE resource = ?1 AND namespace = ?2 AND name = ?3 AND id < CAST(?4 AS INTEGER)
+    ORDER BY id DESC LIMIT 1`,
+  /** All current objects of a resource (in one namespace unless ?3 = 1). */
+  currentObjects: `SELECT namespace, name, rv, value FROM objects WHERE resource = ?1 AND (?3 = 1 OR namespace = ?2)
+    ORDER BY namespace, name`,
+
+  /** Compaction: the newest revision older than the history window, keeping at least ?2 newer changes. */
+  compactionTarget: `SELECT MIN(
+      COALESCE((SELECT MAX(id) FROM log WHERE created_at < CAST(?1 AS INTEGER)), 0),
+      (SELECT COALESCE(MAX(id), 0) FROM log) - CAST(?2 AS INTEGER)) AS rv`,
+  /**
+   * Deletes up to ?2 log rows at or below ?1 that a newer row at or below ?1 supersedes, and tombstones with
+   * nothing older left (a tombstone goes last, so a snapshot never sees an older row of a deleted key again).
+   * The compacted revision is raised before, so no snapshot below ?1 is served meanwhile.
+   */
+  compactBatch: `DELETE FROM log WHERE id IN (
+      SELECT l.id FROM log l WHERE l.id <= CAST(?1 AS INTEGER) AND (
+        EXISTS (SELECT 1 FROM log n WHERE n.resource = l.resource AND n.namespace = l.namespace AND n.name = l.name
+          AND n.id > l.id AND n.id <= CAST(?1 AS INTEGER))
+        OR (l.event = 'DELETED' AND NOT EXISTS (SELECT 1 FROM log o WHERE o.resource = l.resource
+          AND o.namespace = l.namespace AND o.name = l.name AND o.id < l.id)))
+      LIMIT CAST(?2 AS INTEGER))`,
+  setCompacted: `UPDATE compaction SET compacted_rv = MAX(compacted_rv, CAST(?1 AS INTEGER)) WHERE singleton = 1`,
 } as const;

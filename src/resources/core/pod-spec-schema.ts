@@ -155,6 +155,7 @@ export const podSpec = z.object({
   resourceClaims: z.array(loose).optional(),
   resources: resourceRequirements.optional(),
   hostnameOverride: z.string().optional(),
+  workloadRef: loose.optional(),
 });
 
 /** The metadata of a template: the labels and annotations pods get; other fields are kept as sent. */

@@ -6,7 +6,7 @@ import { column } from "../table-columns.ts";
 import type { Container, PodSpec, PodTemplateSpec, Probe, Volume } from "./pod-spec-schema.ts";
 
 export * from "./pod-spec-schema.ts";
-export { validatePodSpec, validatePodTemplateSpec } from "./pod-spec-validation.ts";
+export { validatePodSpec, validatePodTemplateSpec, type PodSpecOptions } from "./pod-spec-validation.ts";
 
 type Loose = Record<string, unknown>;
 

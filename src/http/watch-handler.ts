@@ -1,0 +1,139 @@
+// watch over chunked HTTP (the Worker holds the client's stream and relays a hub WebSocket, so the hub can
+// hibernate) and over WebSocket (the client's socket goes straight to the hub). Parameters are checked here.
+
+import { badRequest } from "../api/errors.ts";
+import { parseFieldSelector } from "../api/field-selector.ts";
+import { parseLabelSelector, SelectorParseError } from "../api/label-selector.ts";
+import type { Status } from "../api/status.ts";
+import { supportsField } from "../registry/field-attributes.ts";
+import type { WatchSpec } from "../registry/watch-spec.ts";
+import { parseResourceVersion } from "../storage/codec.ts";
+import type { WatchStart } from "../storage/watch-hub.ts";
+import { hubFor } from "../storage/watch-hubs.ts";
+import type { ResourceContext } from "./request-context.ts";
+import { respondStatus } from "./respond.ts";
+
+/** kube's default watch length: the minimum request timeout (30 min) stretched by a random factor up to 2. */
+const minRequestTimeoutSeconds = 1800;
+const bookmarkEveryMs = 15_000;
+
+const truthy = (value: string | null) => value === "true" || value === "1" || value === "True";
+
+function watchParams(ctx: ResourceContext): { spec: WatchSpec; start: WatchStart; timeoutMs: number } | Status {
+  const { query, def } = ctx;
+  const labelSelector = query.get("labelSelector") ?? "";
+  const fieldSelector = query.get("fieldSelector") ?? "";
+  try {
+    parseLabelSelector(labelSelector);
+    for (const r of parseFieldSelector(fieldSelector).requirements) {
+      if (!supportsField(def, r.field)) return badRequest(`field label not supported: ${r.field}`);
+    }
+  } catch (error) {
+    if (error instanceof SelectorParseError) return badRequest(error.message);
+    throw error;
+  }
+  const rvText = query.get("resourceVersion") ?? "";
+  const rv = parseResourceVersion(rvText);
+  if (rv === null) return badRequest(`resourceVersion: Invalid value: ${JSON.stringify(rvText)}: must be a non-negative integer`);
+  const match = query.get("resourceVersionMatch") ?? "";
+  const bookmarks = truthy(query.get("allowWatchBookmarks"));
+  const sendInitialRaw = query.get("sendInitialEvents");
+  const sendInitial = sendInitialRaw !== null ? truthy(sendInitialRaw) : undefined;
+  if (sendInitial !== undefined) {
+    if (match !== "NotOlderThan") return badRequest(`resourceVersionMatch: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan`);
+    if (sendInitial && !bookmarks) return badRequest("allowWatchBookmarks: Forbidden: sendInitialEvents requires setting allowWatchBookmarks to true");
+  } else if (match !== "") {
+    return badRequest("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided");
+  }
+  const timeoutText = query.get("timeoutSeconds");
+  let timeoutMs = Math.round(minRequestTimeoutSeconds * (1 + Math.random()) * 1000);
+  if (timeoutText !== null && timeoutText !== "") {
+    if (!/^\d+$/.test(timeoutText)) return badRequest(`timeoutSeconds: Invalid value: ${JSON.stringify(timeoutText)}: must be a non-negative integer`);
+    timeoutMs = Number(timeoutText) * 1000;
+  }
+  // rv "" and "0" start with the current objects; sendInitialEvents=true too, whatever the revision.
+  const initial = sendInitial === true || rv === undefined || rv === 0;
+  const start: WatchStart = { from: initial ? "initial" : (rv as number), initialEventsEnd: sendInitial === true };
+  const format = ctx.encoding.format;
+  const spec: WatchSpec = {
+    kind: { group: def.group, version: def.version, plural: def.plural },
+    namespace: ctx.namespace,
+    labelSelector,
+    fieldSelector,
+    format:
+      format.type === "table"
+        ? { type: "table", version: format.version, includeObject: (["None", "Object"].includes(query.get("includeObject") ?? "") ? query.get("includeObject") : "Metadata") as "None" | "Metadata" | "Object" }
+        : { type: "json" },
+    bookmarks,
+  };
+  return { spec, start, timeoutMs };
+}
+
+function hubRequest(params: { spec: WatchSpec; start: WatchStart }, headers?: Headers): Request {
+  const url = new URL("https://hub/watch");
+  url.searchParams.set("spec", JSON.stringify(params.spec));
+  url.searchParams.set("start", JSON.stringify(params.start));
+  const h = new Headers(headers);
+  h.set("Upgrade", "websocket");
+  return new Request(url, { headers: h });
+}
+
+export async function handleWatch(ctx: ResourceContext): Promise<Response> {
+  const params = watchParams(ctx);
+  if ("kind" in params) return respondStatus(params, ctx.encoding);
+  const hub = hubFor(ctx.c.env, ctx.namespace);
+  if ((ctx.c.req.header("upgrade") ?? "").toLowerCase() === "websocket") return hub.fetch(hubRequest(params, ctx.c.req.raw.headers));
+
+  const upstream = await hub.fetch(hubRequest(params));
+  const socket = upstream.webSocket;
+  if (!socket) return respondStatus(badRequest("watch could not be started"), ctx.encoding);
+  socket.accept();
+  const encoder = new TextEncoder();
+  let closed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const finish = () => {
+        if (closed) return;
+        closed = true;
+        clearTimeout(timer);
+        clearInterval(ticker);
+        try {
+          socket.close(1000, "watch ended");
+        } catch {
+          // already closed
+        }
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      };
+      socket.addEventListener("message", (event) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(`${String(event.data)}\n`));
+        } catch {
+          finish();
+        }
+      });
+      socket.addEventListener("close", finish);
+      socket.addEventListener("error", finish);
+      timer = setTimeout(finish, params.timeoutMs);
+      if (params.spec.bookmarks) ticker = setInterval(() => !closed && socket.send("bookmark"), bookmarkEveryMs);
+    },
+    cancel() {
+      closed = true;
+      clearTimeout(timer);
+      clearInterval(ticker);
+      try {
+        socket.close(1000, "client went away");
+      } catch {
+        // already closed
+      }
+    },
+  });
+  const contentType = ctx.encoding.format.type === "table" ? `application/json;as=Table;v=${ctx.encoding.format.version};g=meta.k8s.io` : "application/json";
+  return new Response(stream, { status: 200, headers: { "Content-Type": contentType, "Cache-Control": "no-cache, private" } });
+}

@@ -1,0 +1,183 @@
+// apps/v1 StatefulSet: ordered pods with stable names and their own claims; kube's defaults, a spec of which
+// only a few fields may change, /status and /scale.
+
+import { z } from "zod";
+import { fieldError, type FieldError } from "../../api/field-errors.ts";
+import type { KubeObject } from "../../api/object.ts";
+import { containerCells, containersColumn, defaultClaimSpec, defaultPodTemplate, imagesColumn, podTemplateSpec, templateMetadata, type PodTemplateSpec } from "../core/pod-spec.ts";
+import type { KindDefinition } from "../definition.ts";
+import { jsonEqual } from "../json-equal.ts";
+import { envelope, intOrString, labelSelector, type LabelSelectorObject } from "../schema-types.ts";
+import { ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
+import { selectorOrUndefined, validateWorkloadSelector } from "../workload-selector.ts";
+import { intOrPercentValue, nonNegative, notMoreThan100Percent, replicasScale, validateControllerTemplate, validateIntOrPercent, type IntOrString } from "./workload-rules.ts";
+
+const int = z.number().int();
+
+const claimTemplate = z.looseObject({
+  apiVersion: z.string().optional(),
+  kind: z.string().optional(),
+  metadata: templateMetadata.optional(),
+  spec: z.looseObject({ accessModes: z.array(z.string()).optional(), resources: z.looseObject({}).optional() }).optional(),
+  status: z.looseObject({}).optional(),
+});
+
+const schema = z.object({
+  ...envelope,
+  spec: z
+    .object({
+      replicas: int.optional(),
+      selector: labelSelector.optional(),
+      template: podTemplateSpec.optional(),
+      volumeClaimTemplates: z.array(claimTemplate).optional(),
+      serviceName: z.string().optional(),
+      podManagementPolicy: z.string().optional(),
+      updateStrategy: z
+        .object({ type: z.string().optional(), rollingUpdate: z.object({ partition: int.optional(), maxUnavailable: intOrString.optional() }).optional() })
+        .optional(),
+      revisionHistoryLimit: int.optional(),
+      minReadySeconds: int.optional(),
+      persistentVolumeClaimRetentionPolicy: z.object({ whenDeleted: z.string().optional(), whenScaled: z.string().optional() }).optional(),
+      ordinals: z.object({ start: int.optional() }).optional(),
+    })
+    .optional(),
+  status: z.looseObject({}).optional(),
+});
+
+type ClaimTemplate = z.infer<typeof claimTemplate> & { spec?: Record<string, unknown> & { resources?: { requests?: Record<string, unknown> } } };
+
+interface StatefulSetSpec {
+  replicas?: number;
+  selector?: LabelSelectorObject;
+  template?: PodTemplateSpec;
+  volumeClaimTemplates?: ClaimTemplate[];
+  podManagementPolicy?: string;
+  updateStrategy?: { type?: string; rollingUpdate?: { partition?: number; maxUnavailable?: IntOrString } };
+  revisionHistoryLimit?: number;
+  minReadySeconds?: number;
+  persistentVolumeClaimRetentionPolicy?: { whenDeleted?: string; whenScaled?: string };
+  ordinals?: { start?: number };
+}
+
+interface StatefulSet extends KubeObject {
+  spec?: StatefulSetSpec;
+  status?: { replicas?: number; readyReplicas?: number; availableReplicas?: number };
+}
+
+const mutableFields = ["replicas", "ordinals", "template", "updateStrategy", "revisionHistoryLimit", "persistentVolumeClaimRetentionPolicy", "minReadySeconds"];
+const immutableMessage =
+  "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden";
+
+function validateUpdateStrategy(s: StatefulSetSpec["updateStrategy"] = {}): FieldError[] {
+  const path = "spec.updateStrategy";
+  if (!s.type) return [fieldError.required(path)];
+  if (s.type === "OnDelete") {
+    return s.rollingUpdate ? [fieldError.invalid(`${path}.rollingUpdate`, s.rollingUpdate, "only allowed for updateStrategy 'RollingUpdate'")] : [];
+  }
+  if (s.type !== "RollingUpdate") return [fieldError.invalid(path, s, "must be 'RollingUpdate' or 'OnDelete'")];
+  const ru = s.rollingUpdate;
+  if (!ru) return [];
+  const errors = nonNegative(`${path}.rollingUpdate.partition`, ru.partition);
+  if (ru.maxUnavailable !== undefined) {
+    const field = `${path}.rollingUpdate.maxUnavailable`;
+    errors.push(...validateIntOrPercent(field, ru.maxUnavailable));
+    if (intOrPercentValue(ru.maxUnavailable) === 0) errors.push(fieldError.invalid(field, ru.maxUnavailable, "cannot be 0"));
+    errors.push(...notMoreThan100Percent(field, ru.maxUnavailable));
+  }
+  return errors;
+}
+
+function validateClaimTemplates(claims: ClaimTemplate[] = []): FieldError[] {
+  return claims.flatMap((claim, i) => {
+    const path = `spec.volumeClaimTemplates[${i}].spec`;
+    const errors: FieldError[] = [];
+    if ((claim.spec?.accessModes ?? []).length === 0) errors.push(fieldError.required(`${path}.accessModes`, "at least 1 access mode is required"));
+    if (claim.spec?.resources?.requests?.storage === undefined) errors.push(fieldError.required(`${path}.resources[storage]`));
+    return errors;
+  });
+}
+
+export const statefulSets = {
+  group: "apps",
+  version: "v1",
+  kind: "StatefulSet",
+  plural: "statefulsets",
+  singular: "statefulset",
+  namespaced: true,
+  shortNames: ["sts"],
+  categories: ["all"],
+  nameRule: "dns1123-label",
+  schema,
+  status: true,
+  generationFields: ["spec"],
+  scale: replicasScale,
+  applyDefaults(obj) {
+    const spec = ((obj as StatefulSet).spec ??= {});
+    if (!spec.podManagementPolicy) spec.podManagementPolicy = "OrderedReady";
+    const strategy = (spec.updateStrategy ??= {});
+    if (!strategy.type) {
+      strategy.type = "RollingUpdate";
+      strategy.rollingUpdate ??= {};
+    }
+    if (strategy.type === "RollingUpdate" && strategy.rollingUpdate) strategy.rollingUpdate.partition ??= 0;
+    const retention = (spec.persistentVolumeClaimRetentionPolicy ??= {});
+    if (!retention.whenDeleted) retention.whenDeleted = "Retain";
+    if (!retention.whenScaled) retention.whenScaled = "Retain";
+    spec.replicas ??= 1;
+    spec.revisionHistoryLimit ??= 10;
+    spec.template = defaultPodTemplate(spec.template);
+    for (const claim of spec.volumeClaimTemplates ?? []) {
+      // kube writes each claim template as a full PersistentVolumeClaim.
+      claim.apiVersion = "v1";
+      claim.kind = "PersistentVolumeClaim";
+      claim.metadata ??= {};
+      defaultClaimSpec((claim.spec ??= {}));
+      const status = (claim.status ??= {});
+      if (!status.phase) status.phase = "Pending";
+    }
+  },
+  prepareForCreate(obj) {
+    (obj as StatefulSet).status = { replicas: 0, availableReplicas: 0 };
+  },
+  validate(obj) {
+    const spec = (obj as StatefulSet).spec ?? {};
+    const errors: FieldError[] = [];
+    const policy = spec.podManagementPolicy;
+    if (!policy) errors.push(fieldError.required("spec.podManagementPolicy"));
+    else if (policy !== "OrderedReady" && policy !== "Parallel") errors.push(fieldError.invalid("spec.podManagementPolicy", policy, "must be 'OrderedReady' or 'Parallel'"));
+    errors.push(...validateUpdateStrategy(spec.updateStrategy));
+    const retention = spec.persistentVolumeClaimRetentionPolicy;
+    for (const key of ["whenDeleted", "whenScaled"] as const) {
+      if (retention && retention[key] !== "Retain" && retention[key] !== "Delete") {
+        errors.push(fieldError.notSupported(`spec.persistentVolumeClaimRetentionPolicy.${key}`, retention[key] ?? "", ["Retain", "Delete"]));
+      }
+    }
+    errors.push(...validateClaimTemplates(spec.volumeClaimTemplates));
+    errors.push(...nonNegative("spec.replicas", spec.replicas), ...nonNegative("spec.minReadySeconds", spec.minReadySeconds));
+    errors.push(...nonNegative("spec.ordinals.start", spec.ordinals?.start));
+    errors.push(...validateWorkloadSelector(spec.selector, spec.template?.metadata?.labels, { emptyWord: "statefulset" }));
+    if (selectorOrUndefined(spec.selector)) {
+      // The pods mount their claims by the claim templates' names.
+      const claims = (spec.volumeClaimTemplates ?? []).map((c) => c.metadata?.name ?? "");
+      errors.push(...validateControllerTemplate(spec.template, "StatefulSet", { extraVolumes: claims }));
+    }
+    return errors;
+  },
+  validateUpdate(obj, old) {
+    const next = { ...(obj as StatefulSet).spec };
+    const prev = { ...(old as StatefulSet).spec };
+    for (const field of mutableFields) {
+      delete next[field as keyof StatefulSetSpec];
+      delete prev[field as keyof StatefulSetSpec];
+    }
+    return jsonEqual(next, prev) ? [] : [fieldError.forbidden("spec", immutableMessage)];
+  },
+  table: {
+    columns: [nameColumn, column("Ready", "string", "Ready pods out of the desired number."), ageColumn, containersColumn, imagesColumn],
+    cells(obj, { now }) {
+      const sts = obj as StatefulSet;
+      const [names, images] = containerCells(sts.spec?.template?.spec);
+      return [obj.metadata.name ?? "", `${sts.status?.readyReplicas ?? 0}/${sts.spec?.replicas ?? 0}`, creationAge(obj, now), names, images];
+    },
+  },
+} satisfies KindDefinition;

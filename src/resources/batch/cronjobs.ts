@@ -1,0 +1,163 @@
+// batch/v1 CronJob: creates Jobs on a cron schedule. kube's defaults (Allow, not suspended, keep 3 successful
+// and 1 failed job), a schedule that must parse, an IANA time zone, /status, and kube's cron job table.
+
+import { z } from "zod";
+import { fieldError, type FieldError } from "../../api/field-errors.ts";
+import { formatLabelSelector } from "../../api/label-selector.ts";
+import type { KubeObject } from "../../api/object.ts";
+import { containerCells, containersColumn, imagesColumn, templateMetadata } from "../core/pod-spec.ts";
+import type { KindDefinition } from "../definition.ts";
+import { envelope } from "../schema-types.ts";
+import { age, ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
+import { cronScheduleError, isTimeZone } from "./cron-schedule.ts";
+import { defaultJobTemplateSpec, jobSpec, validateJobSpec, type JobSpec } from "./job-spec.ts";
+
+const int = z.number().int();
+
+const schema = z.object({
+  ...envelope,
+  spec: z
+    .object({
+      schedule: z.string().optional(),
+      timeZone: z.string().optional(),
+      startingDeadlineSeconds: int.optional(),
+      concurrencyPolicy: z.string().optional(),
+      suspend: z.boolean().optional(),
+      jobTemplate: z.object({ metadata: templateMetadata.optional(), spec: jobSpec.optional() }).optional(),
+      successfulJobsHistoryLimit: int.optional(),
+      failedJobsHistoryLimit: int.optional(),
+    })
+    .optional(),
+  status: z.looseObject({}).optional(),
+});
+
+interface CronJobSpec {
+  schedule?: string;
+  timeZone?: string;
+  startingDeadlineSeconds?: number;
+  concurrencyPolicy?: string;
+  suspend?: boolean;
+  jobTemplate?: { metadata?: Record<string, unknown>; spec?: JobSpec };
+  successfulJobsHistoryLimit?: number;
+  failedJobsHistoryLimit?: number;
+}
+
+interface CronJob extends KubeObject {
+  spec?: CronJobSpec;
+  status?: { active?: unknown[]; lastScheduleTime?: string };
+}
+
+const concurrencyPolicies = ["Allow", "Forbid", "Replace"];
+/** The controller appends an 11-character suffix to name each Job, whose name is at most 63 characters. */
+const maxNameLength = 52;
+
+function nonNegative(field: string, value: number | undefined): FieldError[] {
+  return value !== undefined && value < 0 ? [fieldError.invalid(field, value, "must be greater than or equal to 0")] : [];
+}
+
+function validateSchedule(schedule: string | undefined): FieldError[] {
+  const path = "spec.schedule";
+  if (!schedule) return [fieldError.required(path)];
+  const errors: FieldError[] = [];
+  const parseError = cronScheduleError(schedule);
+  if (parseError) errors.push(fieldError.invalid(path, schedule, parseError));
+  if (schedule.includes("TZ")) errors.push(fieldError.invalid(path, schedule, "cannot use TZ or CRON_TZ in schedule, use timeZone field instead"));
+  return errors;
+}
+
+function validateTimeZone(zone: string | undefined): FieldError[] {
+  const path = "spec.timeZone";
+  if (zone === undefined) return [];
+  if (zone === "") return [fieldError.invalid(path, zone, "timeZone must be nil or non-empty string")];
+  if (zone.split("/").some((part) => part === "." || part === ".." || part.startsWith("-") || !/^[A-Za-z.\-_0-9+]{1,14}$/.test(part))) {
+    return [fieldError.invalid(path, zone, `unknown time zone ${zone}`)];
+  }
+  if (zone.toLowerCase() === "local") return [fieldError.invalid(path, zone, "timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones")];
+  return isTimeZone(zone) ? [] : [fieldError.invalid(path, zone, `unknown time zone ${zone}`)];
+}
+
+function validateJobTemplate(spec: JobSpec = {}): FieldError[] {
+  const path = "spec.jobTemplate.spec";
+  const errors = validateJobSpec(spec, path);
+  if (spec.selector) errors.push(fieldError.invalid(`${path}.selector`, spec.selector, "`selector` will be auto-generated"));
+  if (spec.manualSelector) errors.push(fieldError.notSupported(`${path}.manualSelector`, true, ["nil", "false"]));
+  return errors;
+}
+
+export const cronJobs = {
+  group: "batch",
+  version: "v1",
+  kind: "CronJob",
+  plural: "cronjobs",
+  singular: "cronjob",
+  namespaced: true,
+  shortNames: ["cj"],
+  categories: ["all"],
+  nameRule: "dns1123-subdomain",
+  schema,
+  status: true,
+  generationFields: ["spec"],
+  applyDefaults(obj) {
+    const spec = ((obj as CronJob).spec ??= {});
+    if (!spec.concurrencyPolicy) spec.concurrencyPolicy = "Allow";
+    spec.suspend ??= false;
+    spec.successfulJobsHistoryLimit ??= 3;
+    spec.failedJobsHistoryLimit ??= 1;
+    const template = (spec.jobTemplate ??= {});
+    template.metadata ??= {};
+    defaultJobTemplateSpec((template.spec ??= {}));
+  },
+  prepareForCreate(obj) {
+    (obj as CronJob).status = {};
+  },
+  validate(obj) {
+    const cj = obj as CronJob;
+    const spec = cj.spec ?? {};
+    const errors: FieldError[] = [];
+    const name = cj.metadata.name ?? "";
+    if (name.length > maxNameLength) errors.push(fieldError.invalid("metadata.name", name, `must be no more than ${maxNameLength} characters`));
+    errors.push(...validateSchedule(spec.schedule));
+    errors.push(...nonNegative("spec.startingDeadlineSeconds", spec.startingDeadlineSeconds));
+    errors.push(...validateTimeZone(spec.timeZone));
+    const policy = spec.concurrencyPolicy;
+    if (!policy) errors.push(fieldError.required("spec.concurrencyPolicy"));
+    else if (!concurrencyPolicies.includes(policy)) errors.push(fieldError.notSupported("spec.concurrencyPolicy", policy, concurrencyPolicies));
+    errors.push(...validateJobTemplate(spec.jobTemplate?.spec));
+    errors.push(...nonNegative("spec.successfulJobsHistoryLimit", spec.successfulJobsHistoryLimit));
+    errors.push(...nonNegative("spec.failedJobsHistoryLimit", spec.failedJobsHistoryLimit));
+    return errors;
+  },
+  table: {
+    columns: [
+      nameColumn,
+      column("Schedule", "string", "When jobs are created, in cron format."),
+      column("Timezone", "string", "The time zone the schedule is read in."),
+      column("Suspend", "boolean", "Whether new runs are held back."),
+      column("Active", "integer", "Jobs of this cron job running now."),
+      column("Last Schedule", "string", "How long ago a job was last scheduled."),
+      ageColumn,
+      containersColumn,
+      imagesColumn,
+      column("Selector", "string", "The label query that picks the pods of the created jobs.", 1),
+    ],
+    cells(obj, { now }) {
+      const cj = obj as CronJob;
+      const spec = cj.spec ?? {};
+      const [names, images] = containerCells(spec.jobTemplate?.spec?.template?.spec);
+      const suspend = spec.suspend === undefined ? "<unset>" : spec.suspend ? "True" : "False";
+      const last = cj.status?.lastScheduleTime;
+      return [
+        obj.metadata.name ?? "",
+        spec.schedule ?? "",
+        spec.timeZone ?? "<none>",
+        suspend,
+        (cj.status?.active ?? []).length,
+        last ? age(last, now) : "<none>",
+        creationAge(obj, now),
+        names,
+        images,
+        formatLabelSelector(spec.jobTemplate?.spec?.selector),
+      ];
+    },
+  },
+} satisfies KindDefinition;

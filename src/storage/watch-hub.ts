@@ -1,0 +1,258 @@
+// The Durable Object that streams changes to watchers of one scope (a namespace, or all namespaces).
+// It reads the D1 log in id order from its cursor after every commit poke (and on a periodic sweep), so
+// every watcher sees every change of its scope exactly once, in resourceVersion order. Watchers are
+// hibernatable WebSockets; each carries its spec and the last revision it has been given.
+
+import { DurableObject } from "cloudflare:workers";
+import { gone } from "../api/errors.ts";
+import type { KubeObject } from "../api/object.ts";
+import type { Env } from "../env.ts";
+import { watchMatcher, type WatchMatcher, type WatchSpec } from "../registry/watch-spec.ts";
+import { storageKey } from "../resources/definition.ts";
+import { decodeStored } from "./codec.ts";
+import { sql } from "./statements.ts";
+import { encodeWatchEvent, bookmarkObject } from "../registry/watch-event.ts";
+
+const pageSize = 500;
+const sweepMs = 5000;
+
+/** How a watch starts: from a revision (changes after it), or with the current objects first. */
+export interface WatchStart {
+  /** "initial": the current objects as ADDED first; a number: changes after that revision. */
+  from: "initial" | number;
+  /** Close the initial events with a BOOKMARK annotated k8s.io/initial-events-end. */
+  initialEventsEnd: boolean;
+}
+
+interface Attachment {
+  spec: WatchSpec;
+  scope: string | null;
+  lastRv: number;
+  columnsSent: boolean;
+  start?: WatchStart;
+}
+
+interface Watcher extends Attachment {
+  matcher: WatchMatcher;
+  resource: string;
+}
+
+interface LogRow {
+  id: number;
+  resource: string;
+  namespace: string;
+  name: string;
+  event: "ADDED" | "MODIFIED" | "DELETED";
+  value: string;
+}
+
+export class WatchHub extends DurableObject<Env> {
+  private watchers?: Map<WebSocket, Watcher>;
+  private cursor?: number;
+  private scope?: string | null;
+  private running = false;
+  private rerun = false;
+
+  /** A watcher connects: a WebSocket from the Worker (HTTP watch) or from the client itself. */
+  override async fetch(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const spec = JSON.parse(url.searchParams.get("spec") ?? "null") as WatchSpec;
+    const start = JSON.parse(url.searchParams.get("start") ?? "null") as WatchStart;
+    const pair = new WebSocketPair();
+    const [client, server] = [pair[0], pair[1]];
+    this.ctx.acceptWebSocket(server);
+    const scope = spec.namespace ?? null;
+    const attachment: Attachment = { spec, scope, lastRv: -1, columnsSent: false, start };
+    server.serializeAttachment(attachment);
+    this.load().set(server, { ...attachment, matcher: watchMatcher(spec), resource: storageKey(watchMatcher(spec).def) });
+    this.scope = scope;
+    await this.ctx.storage.setAlarm(Date.now() + sweepMs);
+    this.run();
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /** New changes are in the log. */
+  async poke(): Promise<void> {
+    if (this.load().size > 0) this.run();
+  }
+
+  override async alarm(): Promise<void> {
+    if (this.load().size === 0) return;
+    this.run();
+    await this.ctx.storage.setAlarm(Date.now() + sweepMs);
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    if (message === "bookmark") {
+      const watcher = this.load().get(ws);
+      if (watcher?.spec.bookmarks) this.run(() => this.bookmark(ws, watcher));
+    }
+  }
+
+  override async webSocketClose(ws: WebSocket): Promise<void> {
+    this.drop(ws);
+  }
+
+  override async webSocketError(ws: WebSocket): Promise<void> {
+    this.drop(ws);
+  }
+
+  private drop(ws: WebSocket): void {
+    this.load().delete(ws);
+    try {
+      ws.close(1000, "watch closed");
+    } catch {
+      // already closed
+    }
+  }
+
+  /** The watchers, rebuilt from the sockets' attachments after hibernation. */
+  private load(): Map<WebSocket, Watcher> {
+    if (this.watchers) return this.watchers;
+    this.watchers = new Map();
+    for (const ws of this.ctx.getWebSockets()) {
+      const a = ws.deserializeAttachment() as Attachment | null;
+      if (!a) continue;
+      const matcher = watchMatcher(a.spec);
+      this.watchers.set(ws, { ...a, matcher, resource: storageKey(matcher.def) });
+      this.scope = a.scope;
+    }
+    return this.watchers;
+  }
+
+  private pending: (() => Promise<void>)[] = [];
+
+  /** Runs the pump (and any extra task first), one at a time; a request during a run makes it run again. */
+  private run(task?: () => Promise<void>): void {
+    if (task) this.pending.push(task);
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    this.running = true;
+    void (async () => {
+      try {
+        do {
+          this.rerun = false;
+          await this.startNewWatchers();
+          await this.pump();
+          for (const t of this.pending.splice(0)) await t();
+        } while (this.rerun);
+      } catch (error) {
+        console.error("watch hub", error);
+      } finally {
+        this.running = false;
+      }
+    })();
+  }
+
+  private send(ws: WebSocket, text: string): boolean {
+    try {
+      ws.send(text);
+      return true;
+    } catch {
+      this.drop(ws);
+      return false;
+    }
+  }
+
+  private emit(ws: WebSocket, w: Watcher, type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK", obj: KubeObject, now: Date): void {
+    const text = encodeWatchEvent(type, obj, w.spec, w.matcher.def, !w.columnsSent, now);
+    if (type !== "BOOKMARK") w.columnsSent = true;
+    this.send(ws, text);
+  }
+
+  private async startNewWatchers(): Promise<void> {
+    for (const [ws, w] of this.load()) {
+      if (!w.start) continue;
+      const start = w.start;
+      w.start = undefined;
+      const compacted = await this.env.DB.prepare(sql.compactedRevision).first<{ rv: number }>();
+      const compactedRv = compacted?.rv ?? 0;
+      if (start.from !== "initial") {
+        if (start.from < compactedRv) {
+          this.send(ws, JSON.stringify({ type: "ERROR", object: gone(`too old resource version: ${start.from} (${compactedRv})`) }));
+          this.drop(ws);
+          continue;
+        }
+        w.lastRv = start.from;
+      } else {
+        const now = new Date();
+        const all = w.spec.namespace === undefined ? 1 : 0;
+        const [rows, revision] = await this.env.DB.batch([
+          this.env.DB.prepare(sql.currentObjects).bind(w.resource, w.spec.namespace ?? "", all),
+          this.env.DB.prepare(sql.currentRevision),
+        ]);
+        for (const row of rows.results as { rv: number; value: string }[]) {
+          const obj = decodeStored(row.value, row.rv);
+          const decision = w.matcher.decide("ADDED", obj, () => undefined);
+          if (decision) this.emit(ws, w, "ADDED", decision.object, now);
+        }
+        w.lastRv = (revision.results[0] as { rv: number }).rv;
+        if (start.initialEventsEnd) {
+          const marker = { metadata: { resourceVersion: String(w.lastRv), annotations: { "k8s.io/initial-events-end": "true" } } } as KubeObject;
+          this.emit(ws, w, "BOOKMARK", bookmarkObject(w.matcher.def, marker), now);
+        }
+      }
+      this.persist(ws, w);
+    }
+  }
+
+  /** Fans out every log row after the cursor to the watchers that have not seen it. */
+  private async pump(): Promise<void> {
+    const watchers = this.load();
+    if (watchers.size === 0) return;
+    const started = [...watchers.values()].filter((w) => !w.start);
+    if (started.length === 0) return;
+    const floor = Math.min(...started.map((w) => w.lastRv));
+    let cursor = Math.min(this.cursor ?? floor, floor);
+    for (;;) {
+      const stmt =
+        this.scope === null || this.scope === undefined
+          ? this.env.DB.prepare(sql.logAfter).bind(cursor, pageSize)
+          : this.env.DB.prepare(sql.logAfterInNamespace).bind(cursor, pageSize, this.scope);
+      const rows = (await stmt.all<LogRow>()).results;
+      const now = new Date();
+      for (const row of rows) {
+        const obj = decodeStored(row.value, row.id);
+        let previous: KubeObject | undefined | null = null;
+        const loadPrevious = () => previous ?? undefined;
+        for (const [ws, w] of watchers) {
+          if (w.start || row.id <= w.lastRv) continue;
+          w.lastRv = row.id;
+          if (w.resource !== row.resource) continue;
+          if (w.matcher.needsPrevious && row.event === "MODIFIED" && previous === null) previous = await this.previous(row);
+          const decision = w.matcher.decide(row.event, obj, loadPrevious);
+          if (decision) this.emit(ws, w, decision.type as "ADDED" | "MODIFIED" | "DELETED", decision.object, now);
+        }
+        cursor = row.id;
+      }
+      if (rows.length < pageSize) break;
+    }
+    this.cursor = cursor;
+    for (const [ws, w] of watchers) {
+      if (w.start) continue;
+      if (w.lastRv < cursor) w.lastRv = cursor;
+      this.persist(ws, w);
+    }
+  }
+
+  private async previous(row: LogRow): Promise<KubeObject | undefined> {
+    const prev = await this.env.DB.prepare(sql.previousValue).bind(row.resource, row.namespace, row.name, row.id).first<{ value: string }>();
+    return prev ? decodeStored(prev.value, row.id) : undefined;
+  }
+
+  private async bookmark(ws: WebSocket, w: Watcher): Promise<void> {
+    const marker = { metadata: { resourceVersion: String(w.lastRv) } } as KubeObject;
+    this.emit(ws, w, "BOOKMARK", bookmarkObject(w.matcher.def, marker), new Date());
+  }
+
+  private persist(ws: WebSocket, w: Watcher): void {
+    const { spec, scope, lastRv, columnsSent, start } = w;
+    try {
+      ws.serializeAttachment({ spec, scope, lastRv, columnsSent, start } satisfies Attachment);
+    } catch {
+      this.drop(ws);
+    }
+  }
+}

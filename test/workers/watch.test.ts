@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { api, freshNamespace } from "./support/api.ts";
+import { watch } from "./support/watch.ts";
+
+const summary = (events: any[]) => events.map((e) => `${e.type} ${e.object.metadata.name}`);
+
+describe("watch", () => {
+  it("streams every change after a list's resourceVersion, in order, exactly once", async () => {
+    const ns = await freshNamespace();
+    await api("POST", `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: "before" } });
+    const list = await api("GET", `/api/v1/namespaces/${ns}/configmaps`);
+    const w = await watch(`/api/v1/namespaces/${ns}/configmaps?watch=true&resourceVersion=${list.body.metadata.resourceVersion}`);
+    expect(w.status).toBe(200);
+    expect(w.headers.get("content-type")).toBe("application/json");
+    const a = (await api("POST", `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: "a" } })).body;
+    const a2 = (await api("PUT", `/api/v1/namespaces/${ns}/configmaps/a`, { metadata: { name: "a" }, data: { x: "1" } })).body;
+    await api("DELETE", `/api/v1/namespaces/${ns}/configmaps/before`);
+    const events = await w.next(3);
+    expect(summary(events)).toEqual(["ADDED a", "MODIFIED a", "DELETED before"]);
+    expect(events[0].object.metadata.resourceVersion).toBe(a.metadata.resourceVersion);
+    expect(events[1].object.metadata.resourceVersion).toBe(a2.metadata.resourceVersion);
+    const rvs = events.map((e) => Number(e.object.metadata.resourceVersion));
+    expect([...rvs].sort((x, y) => x - y)).toEqual(rvs);
+    await expect(w.next(1, 300)).rejects.toThrow();
+    await w.close();
+  });
+
+  it("starts with the current objects when no resourceVersion is given", async () => {
+    const ns = await freshNamespace();
+    await api("POST", `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: "x" } });
+    const w = await watch(`/api/v1/namespaces/${ns}/configmaps?watch=1`);
+    expect(summary(await w.next(1))).toEqual(["ADDED x"]);
+    await api("POST", `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: "y" } });
+    expect(summary(await w.next(1))).toEqual(["ADDED y"]);
+    await w.close();
+  });
+
+  it("sends initial events then the initial-events-end bookmark", async () => {
+    const ns = await freshNamespace();
+    await api("POST", `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: "i1" } });
+    await api("POST", `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: "i2" } });
+    const w = await watch(`/api/v1/namespaces/${ns}/configmaps?watch=true&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan`);
+    const events = await w.next(3);
+    expect(events.map((e) => e.type)).toEqual(["ADDED", "ADDED", "BOOKMARK"]);
+    expect(events[2].object.metadata.annotations).toEqual({ "k8s.io/initial-events-end": "true" });
+    expect(events[2].object.kind).toBe("ConfigMap");
+    await w.close();
+  });
+
+  it("turns moves into and out of a label selector into ADDED and DELETED", async () => {
+    const ns = await freshNamespace();
+    const list = await api("GET", `/api/v1/namespaces/${ns}/configmaps`);
+    const w = await watch(`/api/v1/namespaces/${ns}/configmaps?watch=true&labelSelector=app%3Dweb&resourceVersion=${list.body.metadata.resourceVersion}`);
+    await api("POST", `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: "m", labels: { app: "db" } } });
+    await api("PUT", `/api/v1/namespaces/${ns}/configmaps/m`, { metadata: { name: "m", labels: { app: "web" } } });
+    await api("PUT", `/api/v1/namespaces/${ns}/configmaps/m`, { metadata: { name: "m", labels: { app: "web" } }, data: { v: "2" } });
+    await api("PUT", `/api/v1/namespaces/${ns}/configmaps/m`, { metadata: { name: "m", labels: { app: "db" } } });
+    expect((await w.next(3)).map((e) => e.type)).toEqual(["ADDED", "MODIFIED", "DELETED"]);
+    await w.close();
+  });
+
+  it("watches all namespaces in one resourceVersion order", async () => {
+    const a = await freshNamespace();
+    const b = await freshNamespace();
+    const list = await api("GET", `/api/v1/configmaps`);
+    const w = await watch(`/api/v1/configmaps?watch=true&resourceVersion=${list.body.metadata.resourceVersion}`);
+    for (let i = 0; i < 6; i++) await api("POST", `/api/v1/namespaces/${i % 2 ? a : b}/configmaps`, { metadata: { name: `c${i}` } });
+    const events = await w.next(6);
+    expect(events.map((e) => `${e.object.metadata.namespace}/${e.object.metadata.name}`)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `${i % 2 ? a : b}/c${i}`));
+    await w.close();
+  });
+
+  it("watches one object by name", async () => {
+    const ns = await freshNamespace();
+    const list = await api("GET", `/api/v1/namespaces/${ns}/configmaps`);
+    const w = await watch(`/api/v1/namespaces/${ns}/configmaps?watch=true&fieldSelector=metadata.name%3Done&resourceVersion=${list.body.metadata.resourceVersion}`);
+    await api("POST", `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: "other" } });
+    await api("POST", `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: "one" } });
+    expect(summary(await w.next(1))).toEqual(["ADDED one"]);
+    await w.close();
+  });
+
+  it("refuses bad parameters with 400", async () => {
+    const ns = await freshNamespace();
+    const bad = await api("GET", `/api/v1/namespaces/${ns}/configmaps?watch=true&resourceVersion=abc`);
+    expect(bad.status).toBe(400);
+    const badSel = await api("GET", `/api/v1/namespaces/${ns}/configmaps?watch=true&labelSelector=a%20in%20(`);
+    expect(badSel.status).toBe(400);
+    const badTimeout = await api("GET", `/api/v1/namespaces/${ns}/configmaps?watch=true&timeoutSeconds=x`);
+    expect(badTimeout.status).toBe(400);
+  });
+
+  it("sends Table events with column definitions only in the first", async () => {
+    const ns = await freshNamespace();
+    await api("POST", `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: "t1" } });
+    const w = await watch(`/api/v1/namespaces/${ns}/configmaps?watch=true`, { Accept: "application/json;as=Table;v=v1;g=meta.k8s.io" });
+    const [first] = await w.next(1);
+    expect(first.object.kind).toBe("Table");
+    expect(first.object.columnDefinitions.map((c: any) => c.name)).toEqual(["Name", "Data", "Age"]);
+    await api("POST", `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: "t2" } });
+    const [second] = await w.next(1);
+    expect(second.object.columnDefinitions).toEqual([]);
+    expect(second.object.rows[0].cells[0]).toBe("t2");
+    await w.close();
+  });
+});
