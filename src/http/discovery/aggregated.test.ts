@@ -37,7 +37,7 @@ describe("aggregatedDiscovery", () => {
   });
 
   it("serves named groups at /apis with scale answering autoscaling/v1 Scale", () => {
-    const list = aggregatedDiscovery([...kinds, deployments, leasesV1beta1, leasesV1], "groups");
+    const list = aggregatedDiscovery([...kinds.filter((d) => d.group === ""), deployments, leasesV1beta1, leasesV1], "groups");
     expect(list.items.map((g) => g.metadata.name)).toEqual(["apps", "coordination.k8s.io"]);
     expect(list.items[1].versions.map((v) => v.version)).toEqual(["v1", "v1beta1"]);
     expect(list.items[0].versions[0].resources?.[0]).toEqual({

@@ -94,7 +94,7 @@ describe("apiResourceList for a named group", () => {
 });
 
 describe("apiGroupList and apiGroup", () => {
-  const served = [...kinds, deployments, leasesV1beta1, leasesV1];
+  const served = [...kinds.filter((d) => d.group === ""), deployments, leasesV1beta1, leasesV1];
 
   it("lists named groups only, preferred version first", () => {
     const list = apiGroupList(served);
