@@ -15,6 +15,7 @@ import { readWranglerConfig, startMiniflare } from "./lib/start-miniflare.mjs";
 
 const settings = serveSettings();
 let miniflare;
+let stopping = false;
 
 try {
   const wrangler = readWranglerConfig(settings.wranglerConfig);
@@ -31,8 +32,8 @@ try {
     tls: { key: pki.serverKey, cert: pki.serverCert },
     stateDir: settings.stateDir,
   }));
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
 
   for (const name of await applyMigrations(await miniflare.getD1Database("DB"), settings.migrationsDir)) {
     console.log(`applied migration ${name}`);
@@ -40,17 +41,24 @@ try {
 
   const server = `https://${settings.host}:${settings.port}`;
   await writeKubeconfig(settings.kubeconfigOut, { server, caCert: pki.caCert, token });
-  const kubeconfig = relative(process.cwd(), settings.kubeconfigOut);
+  const inCwd = !relative(process.cwd(), settings.kubeconfigOut).startsWith("..");
+  const kubeconfig = inCwd ? relative(process.cwd(), settings.kubeconfigOut) : settings.kubeconfigOut;
   console.log(`kubeconfig written to ${kubeconfig}; use it with:`);
-  console.log(`  export KUBECONFIG=${kubeconfig.startsWith("..") ? settings.kubeconfigOut : `$PWD/${kubeconfig}`}`);
+  console.log(`  export KUBECONFIG=${inCwd ? `$PWD/${kubeconfig}` : kubeconfig}`);
   console.log(`serving ${server}`);
 } catch (error) {
-  console.error(error instanceof BundleError ? error.message : error);
+  // Known failures (a bundle error, a port in use) say enough in their message; anything else gets its stack.
+  console.error(error instanceof BundleError || typeof error?.code === "string" ? error.message : error);
   await miniflare?.dispose();
   process.exit(1);
 }
 
 async function stop() {
-  await miniflare.dispose();
-  process.exit(0);
+  if (stopping) return;
+  stopping = true;
+  try {
+    await miniflare.dispose();
+  } finally {
+    process.exit(0);
+  }
 }
