@@ -21,6 +21,7 @@ export async function createInitialNamespaces(env: Env): Promise<void> {
     });
     if (!result.ok && result.status.reason !== "AlreadyExists") throw new Error(`bootstrap of namespace ${name}: ${result.status.message}`);
   }
+  await shard.startMaintenance();
 }
 
 /** Bootstraps once per isolate; a failed attempt is retried by the next request. */

@@ -16,6 +16,7 @@ const controller = { name: "system:serviceaccount:kube-system:namespace-controll
 
 interface JobRunner {
   run<T>(namespace: string, job: (view: ShardView, now: Date) => Promise<() => T>): Promise<T>;
+  wakeAt(at: number): Promise<void>;
 }
 
 export class NamespaceTermination {
@@ -52,7 +53,7 @@ export class NamespaceTermination {
     } catch (error) {
       console.error(`namespace ${name}: termination step failed, will retry`, error);
     }
-    await this.ctx.storage.setAlarm(Date.now() + retryMs);
+    await this.shard.wakeAt(Date.now() + retryMs);
   }
 
   /** Deletes every object of a namespace's shard; answers how many remain, waiting for finalizers. */

@@ -4,6 +4,7 @@
 
 import { DurableObject } from "cloudflare:workers";
 import { internalError } from "../api/errors.ts";
+import { compactionEveryMs, compactLog } from "../controllers/compaction.ts";
 import { NamespaceTermination } from "../controllers/namespace-termination.ts";
 import type { Env } from "../env.ts";
 import type { WriteRequest, WriteResult } from "../registry/contract.ts";
@@ -46,6 +47,12 @@ export class NamespaceShard extends DurableObject<Env> {
     return this.run(namespace, (view, now) => this.termination.purgeShard(view, now));
   }
 
+  /** Makes sure the cluster shard's periodic work (compaction) is scheduled. */
+  async startMaintenance(): Promise<void> {
+    this.namespace ??= "";
+    await this.wakeAt(Date.now() + compactionEveryMs);
+  }
+
   /** Starts emptying a namespace that went Terminating (called on the cluster shard). */
   async terminateNamespace(name: string): Promise<void> {
     this.namespace ??= "";
@@ -55,6 +62,19 @@ export class NamespaceShard extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     this.namespace ??= "";
     await this.termination.resume();
+    if (this.namespace === "") {
+      const run = await compactLog(this.env.DB, new Date()).catch((error: unknown) => {
+        console.error("compaction failed", error);
+        return undefined;
+      });
+      await this.wakeAt(Date.now() + (run?.more ? 1000 : compactionEveryMs));
+    }
+  }
+
+  /** Sets the alarm for `at` unless it is set for earlier already. */
+  async wakeAt(at: number): Promise<void> {
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > at || current < Date.now()) await this.ctx.storage.setAlarm(at);
   }
 
   /** Queues a job in this shard's write order. */

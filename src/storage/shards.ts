@@ -8,6 +8,7 @@ export interface ShardClient {
   write(req: WriteRequest): Promise<WriteResult>;
   purge(namespace: string): Promise<number>;
   terminateNamespace(name: string): Promise<void>;
+  startMaintenance(): Promise<void>;
 }
 
 export function shardName(namespace: string): string {
