@@ -135,5 +135,10 @@ export async function handleWatch(ctx: ResourceContext): Promise<Response> {
     },
   });
   const contentType = ctx.encoding.format.type === "table" ? `application/json;as=Table;v=${ctx.encoding.format.version};g=meta.k8s.io` : "application/json";
-  return new Response(stream, { status: 200, headers: { "Content-Type": contentType, "Cache-Control": "no-cache, private" } });
+  // A compressed stream is buffered by the compressor: events must reach the client as they happen, so the
+  // stream declares itself unencoded (Cloudflare's edge, and Miniflare, then leave it alone).
+  return new Response(stream, {
+    status: 200,
+    headers: { "Content-Type": contentType, "Cache-Control": "no-cache, private", "Content-Encoding": "identity" },
+  });
 }
