@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient, drive } from "./bench/client.mjs";
+import { benchWatch } from "./bench-watch.mjs";
 import { freePort, isolatedServeEnv, nodeBinary, spawnServer } from "./lib/spawn-server.mjs";
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
@@ -18,7 +19,7 @@ async function startServer() {
   const token = /ADMIN_TOKEN=(\S+)/.exec(await readFile(env.DEV_VARS_FILE, "utf8"))[1];
   const ca = await readFile(join(env.PKI_DIR, "ca.crt"), "utf8");
   const call = createClient({ url: server.url, token, ca });
-  return { call, stop: async () => (await server.stop(), await rm(dir, { recursive: true, force: true })) };
+  return { call, url: server.url, token, ca, stop: async () => (await server.stop(), await rm(dir, { recursive: true, force: true })) };
 }
 
 const configMap = (name, i = 0) => ({
@@ -83,8 +84,19 @@ async function acrossNamespaces() {
   }
 }
 
-await writesAndReads();
-await acrossNamespaces();
+async function watches() {
+  const server = await startServer();
+  try {
+    await benchWatch({ server, call: server.call, record });
+  } finally {
+    await server.stop();
+  }
+}
+
+const only = process.env.BENCH_ONLY;
+if (!only || only === "rest") await writesAndReads();
+if (!only || only === "rest") await acrossNamespaces();
+if (!only || only === "watch") await watches();
 
 const fmt = (x, digits = 1) => (x === undefined ? "" : x.toFixed(digits));
 console.log("\n| measurement | requests/s | p50 ms | p99 ms | vs no-op | failures |");

@@ -1,16 +1,23 @@
 // Reads a request body into an object: size limit, content type, JSON or YAML syntax, one object per body.
+// A protobuf body comes back as its bytes: only the URL's kind can read it (api/protobuf/kube-object.ts).
 
 import { parseDocument } from "yaml";
 import { badRequest, tooLarge, unsupportedMediaType } from "../api/errors.ts";
+import { jsonDuplicateFields } from "../api/json-duplicates.ts";
 import { isPlainObject, type KubeObject } from "../api/object.ts";
 import type { Status } from "../api/status.ts";
+import { yamlDuplicateKeys } from "../api/yaml-duplicates.ts";
 import { bodyFormat, type BodyFormat } from "./media-types.ts";
 
 export const maxBodyBytes = 3 * 1024 * 1024;
 
-export type ReadBody = { ok: true; value: unknown; format: BodyFormat } | { ok: false; status: Status };
+/**
+ * A body read, or why not. `duplicates` are the keys a JSON or YAML text repeats (the last value is kept), for
+ * fieldValidation: JSON's as paths ("spec.paused"), YAML's as yaml.v2 words them ("line 3: key \"a\" already set in map").
+ */
+export type ReadBody = { ok: true; value: unknown; format: BodyFormat; duplicates?: string[] } | { ok: false; status: Status };
 
-/** The raw parsed body, for the formats this server reads. */
+/** The raw parsed body, for the formats this server reads; for "protobuf", the body's bytes (a Uint8Array). */
 export async function readBody(req: Request, accepted: readonly BodyFormat[]): Promise<ReadBody> {
   const contentType = req.headers.get("content-type") ?? "application/json";
   const format = bodyFormat(contentType);
@@ -19,6 +26,10 @@ export async function readBody(req: Request, accepted: readonly BodyFormat[]): P
   if (declared > maxBodyBytes) return { ok: false, status: tooLarge() };
   const bytes = new Uint8Array(await req.arrayBuffer());
   if (bytes.byteLength > maxBodyBytes) return { ok: false, status: tooLarge() };
+  if (format === "protobuf") {
+    if (bytes.byteLength === 0) return { ok: false, status: badRequest("the request body is empty") };
+    return { ok: true, value: bytes, format };
+  }
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -27,12 +38,13 @@ export async function readBody(req: Request, accepted: readonly BodyFormat[]): P
   }
   if (text.trim() === "") return { ok: false, status: badRequest("the request body is empty") };
   if (format === "yaml" || format === "apply-patch") {
-    const doc = parseDocument(text, { uniqueKeys: true });
+    const doc = parseDocument(text, { uniqueKeys: false });
     if (doc.errors.length) return { ok: false, status: badRequest(`error converting YAML to JSON: ${doc.errors[0].message}`) };
-    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }), format };
+    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }), format, duplicates: yamlDuplicateKeys(doc, text) };
   }
   try {
-    return { ok: true, value: JSON.parse(text), format };
+    const value: unknown = JSON.parse(text);
+    return { ok: true, value, format, duplicates: jsonDuplicateFields(text) };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, status: badRequest(`the request body is not valid JSON: ${detail}`) };

@@ -71,6 +71,7 @@ function watchParams(ctx: ResourceContext): { spec: WatchSpec; start: WatchStart
 
 function hubRequest(params: { spec: WatchSpec; start: WatchStart }, headers?: Headers): Request {
   const url = new URL("https://hub/watch");
+  if (!headers) url.searchParams.set("relay", "1");
   url.searchParams.set("spec", JSON.stringify(params.spec));
   url.searchParams.set("start", JSON.stringify(params.start));
   const h = new Headers(headers);
@@ -88,6 +89,7 @@ export async function handleWatch(ctx: ResourceContext): Promise<Response> {
   const socket = upstream.webSocket;
   if (!socket) return respondStatus(badRequest("watch could not be started"), ctx.encoding);
   socket.accept();
+  socket.binaryType = "arraybuffer";
   const encoder = new TextEncoder();
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -113,7 +115,8 @@ export async function handleWatch(ctx: ResourceContext): Promise<Response> {
       socket.addEventListener("message", (event) => {
         if (closed) return;
         try {
-          controller.enqueue(encoder.encode(`${String(event.data)}\n`));
+          // The hub sends newline-framed batches as bytes, and single events (errors, initial state) as text.
+          controller.enqueue(typeof event.data === "string" ? encoder.encode(`${event.data}\n`) : new Uint8Array(event.data as ArrayBuffer));
         } catch {
           finish();
         }

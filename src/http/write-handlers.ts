@@ -3,17 +3,25 @@
 
 import { badRequest, unsupportedMediaType } from "../api/errors.ts";
 import { isPlainObject, type KubeObject } from "../api/object.ts";
+import { decodeObject, deleteOptionsType, kindType, scaleType, type ExpectedType } from "../api/protobuf/kube-object.ts";
 import { isStatus, type Status } from "../api/status.ts";
-import type { DeleteOptions, WriteRequest, WriteResult } from "../registry/contract.ts";
+import type { DeleteOptions, FieldValidation, WriteRequest, WriteResult } from "../registry/contract.ts";
 import { apiVersionOf } from "../resources/definition.ts";
 import { shardFor } from "../storage/shards.ts";
 import { asObject, readBody } from "./read-body.ts";
 import type { ResourceContext } from "./request-context.ts";
 import { respond, respondStatus } from "./respond.ts";
-import { writeOptions } from "./write-options.ts";
+import { warningHeaders } from "./warning-headers.ts";
+import { fieldValidationFor, writeOptions, type WriteOptions } from "./write-options.ts";
 
 async function runWrite(ctx: ResourceContext, req: WriteRequest): Promise<Response> {
   const result: WriteResult = await shardFor(ctx.c.env, req.namespace).write(req);
+  const response = answer(ctx, result);
+  for (const warning of warningHeaders(result.warnings ?? [])) response.headers.append("Warning", warning);
+  return response;
+}
+
+function answer(ctx: ResourceContext, result: WriteResult): Response {
   if (!result.ok) return respondStatus(result.status, ctx.encoding);
   if ("items" in result) {
     const { def } = ctx;
@@ -27,18 +35,27 @@ function base(ctx: ResourceContext): { kind: WriteRequest["kind"]; namespace: st
   return { kind: { group: def.group, version: def.version, plural: def.plural }, namespace: ctx.namespace ?? "", user: ctx.c.get("user") };
 }
 
-async function objectBody(ctx: ResourceContext, kind: string): Promise<KubeObject | Status> {
-  const body = await readBody(ctx.c.req.raw, ["json", "yaml"]);
+interface ObjectBody {
+  body: KubeObject;
+  fieldValidation?: FieldValidation;
+}
+
+/** The body as an object of the type the URL expects; protobuf is read with that type's schema. */
+async function objectBody(ctx: ResourceContext, type: ExpectedType, options: WriteOptions): Promise<ObjectBody | Status> {
+  const body = await readBody(ctx.c.req.raw, ["json", "yaml", "protobuf"]);
   if (!body.ok) return body.status;
-  return asObject(body.value, kind);
+  const checked = (object: KubeObject | Status) => (isStatus(object) ? object : { body: object, fieldValidation: fieldValidationFor(options, body) });
+  if (body.format !== "protobuf") return checked(asObject(body.value, type.kind));
+  const decoded = decodeObject(body.value as Uint8Array, type);
+  return decoded.ok ? checked(asObject(decoded.object, type.kind)) : decoded.status;
 }
 
 export async function handleCreate(ctx: ResourceContext): Promise<Response> {
-  const options = writeOptions(ctx.query);
+  const options = writeOptions(ctx.query, "CreateOptions");
   if (isStatus(options)) return respondStatus(options, ctx.encoding);
-  const body = await objectBody(ctx, ctx.def.kind);
-  if (isStatus(body)) return respondStatus(body, ctx.encoding);
-  return runWrite(ctx, { ...base(ctx), op: "create", dryRun: options.dryRun, body });
+  const read = await objectBody(ctx, kindType(ctx.def), options);
+  if (isStatus(read)) return respondStatus(read, ctx.encoding);
+  return runWrite(ctx, { ...base(ctx), op: "create", dryRun: options.dryRun, ...read });
 }
 
 function subresourceOf(ctx: ResourceContext): "status" | "scale" | undefined {
@@ -47,16 +64,16 @@ function subresourceOf(ctx: ResourceContext): "status" | "scale" | undefined {
 }
 
 export async function handleUpdate(ctx: ResourceContext): Promise<Response> {
-  const options = writeOptions(ctx.query);
+  const options = writeOptions(ctx.query, "UpdateOptions");
   if (isStatus(options)) return respondStatus(options, ctx.encoding);
   const subresource = subresourceOf(ctx);
-  const body = await objectBody(ctx, subresource === "scale" ? "Scale" : ctx.def.kind);
-  if (isStatus(body)) return respondStatus(body, ctx.encoding);
-  return runWrite(ctx, { ...base(ctx), op: "update", name: ctx.path.name!, dryRun: options.dryRun, body, subresource });
+  const read = await objectBody(ctx, subresource === "scale" ? scaleType : kindType(ctx.def), options);
+  if (isStatus(read)) return respondStatus(read, ctx.encoding);
+  return runWrite(ctx, { ...base(ctx), op: "update", name: ctx.path.name!, dryRun: options.dryRun, ...read, subresource });
 }
 
 export async function handlePatch(ctx: ResourceContext): Promise<Response> {
-  const options = writeOptions(ctx.query);
+  const options = writeOptions(ctx.query, "PatchOptions");
   if (isStatus(options)) return respondStatus(options, ctx.encoding);
   const contentType = ctx.c.req.header("content-type") ?? "";
   const body = await readBody(ctx.c.req.raw, ["json-patch", "merge-patch"]);
@@ -65,7 +82,8 @@ export async function handlePatch(ctx: ResourceContext): Promise<Response> {
     return respondStatus(status, ctx.encoding);
   }
   const patchType = body.format === "json-patch" ? "json" : "merge";
-  return runWrite(ctx, { ...base(ctx), op: "patch", name: ctx.path.name!, dryRun: options.dryRun, patchType, patch: body.value, subresource: subresourceOf(ctx) });
+  const fieldValidation = fieldValidationFor(options, body);
+  return runWrite(ctx, { ...base(ctx), op: "patch", name: ctx.path.name!, dryRun: options.dryRun, patchType, patch: body.value, subresource: subresourceOf(ctx), fieldValidation });
 }
 
 function unsupportedPatch(contentType: string): Status {
@@ -85,10 +103,16 @@ async function deleteOptions(ctx: ResourceContext): Promise<{ options: DeleteOpt
   if (hasBody) {
     const text = await raw.clone().text();
     if (text.trim() !== "") {
-      const body = await readBody(raw, ["json", "yaml"]);
+      const body = await readBody(raw, ["json", "yaml", "protobuf"]);
       if (!body.ok) return body.status;
-      if (!isPlainObject(body.value)) return badRequest("DeleteOptions must be a JSON object");
-      const v = body.value;
+      let value = body.value;
+      if (body.format === "protobuf") {
+        const decoded = decodeObject(body.value as Uint8Array, deleteOptionsType);
+        if (!decoded.ok) return decoded.status;
+        value = decoded.object;
+      }
+      if (!isPlainObject(value)) return badRequest("DeleteOptions must be a JSON object");
+      const v = value;
       if (v.gracePeriodSeconds !== undefined && v.gracePeriodSeconds !== null) {
         if (typeof v.gracePeriodSeconds !== "number" || !Number.isInteger(v.gracePeriodSeconds)) return badRequest("gracePeriodSeconds must be an integer");
         options.gracePeriodSeconds = v.gracePeriodSeconds;

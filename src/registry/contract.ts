@@ -24,9 +24,21 @@ interface WriteBase {
   user: Requester;
 }
 
+/**
+ * kube's fieldValidation for a body: the directive (Warn when the query names none), and what only the body's
+ * text shows: the keys it repeats. Absent on internal writes, which are not checked.
+ */
+export interface FieldValidation {
+  directive: "Strict" | "Warn" | "Ignore";
+  format: "json" | "yaml";
+  /** JSON: paths of repeated keys ("spec.paused"); YAML: yaml.v2's lines ("line 12: key \"paused\" already set in map"). */
+  duplicates: string[];
+}
+
 export interface CreateRequest extends WriteBase {
   op: "create";
   body: KubeObject;
+  fieldValidation?: FieldValidation;
 }
 
 export interface UpdateRequest extends WriteBase {
@@ -34,6 +46,7 @@ export interface UpdateRequest extends WriteBase {
   name: string;
   body: KubeObject;
   subresource?: "status" | "scale";
+  fieldValidation?: FieldValidation;
 }
 
 export interface PatchRequest extends WriteBase {
@@ -42,6 +55,8 @@ export interface PatchRequest extends WriteBase {
   patchType: "json" | "merge";
   patch: unknown;
   subresource?: "status" | "scale";
+  /** Checks the patch's own text (its repeated keys) and the patched object. */
+  fieldValidation?: FieldValidation;
 }
 
 export interface DeleteOptions {
@@ -65,7 +80,11 @@ export interface DeleteCollectionRequest extends WriteBase {
 
 export type WriteRequest = CreateRequest | UpdateRequest | PatchRequest | DeleteRequest | DeleteCollectionRequest;
 
-export type WriteResult =
+export type WriteResult = (
   | { ok: true; code: 200 | 201 | 202; object: KubeObject }
   | { ok: true; code: 200; items: KubeObject[] }
-  | { ok: false; status: Status };
+  | { ok: false; status: Status }
+) & {
+  /** Texts of the Warning headers to answer with (fieldValidation=Warn: `unknown field "spec.foo"`). */
+  warnings?: string[];
+};

@@ -11,6 +11,7 @@ import { storageKey, type KindDefinition, type StrategyContext } from "../resour
 import type { CreateRequest, DeleteCollectionRequest, DeleteRequest, PatchRequest, UpdateRequest, WriteRequest, WriteResult } from "./contract.ts";
 import { applyPatch } from "./apply-patch.ts";
 import { fieldsOf } from "./field-attributes.ts";
+import { patchVerdict, writeVerdict, type FieldVerdict } from "./field-validation.ts";
 import { generateName, newUid } from "./object-names.ts";
 import { prepareCreate } from "./prepare-create.ts";
 import { prepareDelete } from "./prepare-delete.ts";
@@ -21,7 +22,7 @@ import type { ShardView } from "./shard-view.ts";
 
 export type Answer = () => WriteResult;
 
-const fail = (status: Status): Answer => () => ({ ok: false, status });
+const fail = (status: Status, warnings?: string[]): Answer => () => ({ ok: false, status, warnings });
 const generateNameAttempts = 8;
 
 export async function executeWrite(req: WriteRequest, view: ShardView, now: Date): Promise<Answer> {
@@ -32,7 +33,7 @@ export async function executeWrite(req: WriteRequest, view: ShardView, now: Date
     case "create":
       return create(def, req, view, ctx);
     case "update":
-      return update(def, req, view, ctx);
+      return update(def, req, view, ctx, undefined, writeVerdict(def, req));
     case "patch":
       return patch(def, req, view, ctx);
     case "delete":
@@ -56,18 +57,20 @@ async function create(def: KindDefinition, req: CreateRequest, view: ShardView, 
   }
   const resource = storageKey(def);
   const generated = !req.body.metadata.name && !!req.body.metadata.generateName;
+  const fields = writeVerdict(def, req);
   for (let attempt = 0; ; attempt++) {
-    const prepared = prepareCreate(def, cloneJson(req.body), { ...ctx, namespace: req.namespace, uid: newUid(), generateName });
-    if (!prepared.ok) return fail(prepared.status);
+    const prepared = prepareCreate(def, cloneJson(req.body), { ...ctx, namespace: req.namespace, uid: newUid(), generateName, fields });
+    const { warnings } = prepared;
+    if (!prepared.ok) return fail(prepared.status, warnings);
     const obj = prepared.object;
     const name = obj.metadata.name ?? "";
     if (view.exists(resource, name)) {
       if (generated && attempt < generateNameAttempts) continue;
-      return fail(alreadyExists(ref(def), name));
+      return fail(alreadyExists(ref(def), name), warnings);
     }
-    if (req.dryRun) return () => ({ ok: true, code: 201, object: obj });
+    if (req.dryRun) return () => ({ ok: true, code: 201, object: obj, warnings });
     view.stage({ event: "ADDED", resource, name, object: obj });
-    return () => ({ ok: true, code: 201, object: obj });
+    return () => ({ ok: true, code: 201, object: obj, warnings });
   }
 }
 
@@ -77,10 +80,18 @@ async function patch(def: KindDefinition, req: PatchRequest, view: ShardView, ct
   const target = req.subresource === "scale" ? scaleOf(def, old) : old;
   const patched = applyPatch(req.patchType, target, req.patch);
   if (!patched.ok) return fail(patched.status);
-  return update(def, { ...req, op: "update", body: patched.object }, view, ctx, old);
+  const fields = patchVerdict(def, req, patched.object);
+  return update(def, { ...req, op: "update", body: patched.object }, view, ctx, old, fields);
 }
 
-async function update(def: KindDefinition, req: UpdateRequest, view: ShardView, ctx: StrategyContext, current?: KubeObject): Promise<Answer> {
+async function update(
+  def: KindDefinition,
+  req: UpdateRequest,
+  view: ShardView,
+  ctx: StrategyContext,
+  current?: KubeObject,
+  fields?: FieldVerdict,
+): Promise<Answer> {
   const resource = storageKey(def);
   const old = current ?? (await view.load(resource, req.name));
   if (!old) return fail(notFound(ref(def), req.name));
@@ -91,10 +102,11 @@ async function update(def: KindDefinition, req: UpdateRequest, view: ShardView, 
     body = scaled.object;
   }
   const subresource = req.subresource === "status" ? "status" : undefined;
-  const prepared = prepareUpdate(def, cloneJson(body), old, { ...ctx, namespace: req.namespace, name: req.name, subresource });
-  if (!prepared.ok) return fail(prepared.status);
+  const prepared = prepareUpdate(def, cloneJson(body), old, { ...ctx, namespace: req.namespace, name: req.name, subresource, fields });
+  const { warnings } = prepared;
+  if (!prepared.ok) return fail(prepared.status, warnings);
   const obj = prepared.object;
-  const present = (o: KubeObject): WriteResult => ({ ok: true, code: 200, object: req.subresource === "scale" ? scaleOf(def, o) : o });
+  const present = (o: KubeObject): WriteResult => ({ ok: true, code: 200, object: req.subresource === "scale" ? scaleOf(def, o) : o, warnings });
   if (shouldRemoveAfterUpdate(def, obj)) {
     if (!req.dryRun) view.stage({ event: "DELETED", resource, name: req.name, object: obj });
     return () => present(obj);

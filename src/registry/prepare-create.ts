@@ -7,6 +7,7 @@ import type { Status } from "../api/status.ts";
 import { rfc3339 } from "../api/time.ts";
 import { validateObjectMeta } from "../api/validation/metadata.ts";
 import { apiVersionOf, type KindDefinition, type StrategyContext } from "../resources/definition.ts";
+import type { FieldVerdict } from "./field-validation.ts";
 import { checkSchema, checkTypeMeta } from "./schema-check.ts";
 
 export interface CreateContext extends StrategyContext {
@@ -15,9 +16,12 @@ export interface CreateContext extends StrategyContext {
   uid: string;
   /** Picks a name for metadata.generateName. */
   generateName(prefix: string): string;
+  /** fieldValidation's verdict on the body, applied once the body has decoded. */
+  fields?: FieldVerdict;
 }
 
-export type Prepared = { ok: true; object: KubeObject } | { ok: false; status: Status };
+/** The object to store, or why not; once the body has decoded, with fieldValidation's warnings. */
+export type Prepared = ({ ok: true; object: KubeObject } | { ok: false; status: Status }) & { warnings?: string[] };
 
 const namespaceMismatch = "the namespace of the provided object does not match the namespace sent on the request";
 
@@ -44,6 +48,8 @@ export function prepareCreate(def: KindDefinition, body: KubeObject, ctx: Create
 
   const checked = checkSchema(def, body);
   if (!checked.ok && "status" in checked) return checked;
+  if (ctx.fields?.refusal) return { ok: false, status: ctx.fields.refusal };
+  const warnings = ctx.fields?.warnings;
   const schemaErrors = checked.ok ? [] : checked.errors;
   const obj = checked.ok ? checked.object : body;
   obj.apiVersion = apiVersionOf(def);
@@ -69,6 +75,6 @@ export function prepareCreate(def: KindDefinition, body: KubeObject, ctx: Create
     ...schemaErrors,
     ...(checked.ok ? (def.validate?.(obj) ?? []) : []),
   ];
-  if (errors.length) return { ok: false, status: invalid(def.group, def.kind, m.name ?? m.generateName ?? "", errors) };
-  return { ok: true, object: obj };
+  if (errors.length) return { ok: false, status: invalid(def.group, def.kind, m.name ?? m.generateName ?? "", errors), warnings };
+  return { ok: true, object: obj, warnings };
 }

@@ -6,6 +6,7 @@ import { cloneJson, isPlainObject, type KubeObject } from "../api/object.ts";
 import { jsonEqual } from "../resources/json-equal.ts";
 import { validateObjectMeta, validateObjectMetaUpdate } from "../api/validation/metadata.ts";
 import { apiVersionOf, type KindDefinition, type StrategyContext } from "../resources/definition.ts";
+import type { FieldVerdict } from "./field-validation.ts";
 import type { Prepared } from "./prepare-create.ts";
 import { settleNamespace } from "./prepare-create.ts";
 import { checkSchema, checkTypeMeta } from "./schema-check.ts";
@@ -14,6 +15,8 @@ export interface UpdateContext extends StrategyContext {
   namespace: string;
   name: string;
   subresource?: "status";
+  /** fieldValidation's verdict on the body (for a patch: on the patch and the patched object). */
+  fields?: FieldVerdict;
 }
 
 function ref(def: KindDefinition) {
@@ -53,6 +56,8 @@ export function prepareUpdate(def: KindDefinition, body: KubeObject, old: KubeOb
   const incoming = ctx.subresource === "status" ? statusOnly(body, old) : body;
   const checked = checkSchema(def, incoming);
   if (!checked.ok && "status" in checked) return checked;
+  if (ctx.fields?.refusal) return { ok: false, status: ctx.fields.refusal };
+  const warnings = ctx.fields?.warnings;
   const schemaErrors = checked.ok ? [] : checked.errors;
   const obj = checked.ok ? checked.object : incoming;
   obj.apiVersion = apiVersionOf(def);
@@ -88,8 +93,8 @@ export function prepareUpdate(def: KindDefinition, body: KubeObject, old: KubeOb
     ...schemaErrors,
   ];
   if (checked.ok) errors.push(...(def.validate?.(obj) ?? []), ...(def.validateUpdate?.(obj, old) ?? []));
-  if (errors.length) return { ok: false, status: invalid(def.group, def.kind, ctx.name, errors) };
-  return { ok: true, object: obj };
+  if (errors.length) return { ok: false, status: invalid(def.group, def.kind, ctx.name, errors), warnings };
+  return { ok: true, object: obj, warnings };
 }
 
 /** A marked object whose finalizers are all gone is removed rather than stored. */

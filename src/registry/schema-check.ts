@@ -1,5 +1,6 @@
 // Runs a kind's schema over a request body. A value of the wrong JSON type is a decode error (400, as kube's
-// decoder answers); a missing or out-of-range value is a validation error (422 with field causes).
+// decoder answers); a missing or out-of-range value is a validation error (422 with field causes). Fields the
+// schema does not know are dropped (metadata's too), as kube's decoder drops them.
 
 import type { z } from "zod";
 import { badRequest } from "../api/errors.ts";
@@ -8,6 +9,8 @@ import type { KubeObject } from "../api/object.ts";
 import type { Status } from "../api/status.ts";
 import { fieldErrorsFromZod } from "../api/zod-issues.ts";
 import { apiVersionOf, type KindDefinition } from "../resources/definition.ts";
+import { objectMeta } from "../resources/object-meta-schema.ts";
+import { dropUnknownFields } from "./unknown-fields.ts";
 
 export type SchemaResult = { ok: true; object: KubeObject } | { ok: false; status: Status } | { ok: false; errors: FieldError[] };
 
@@ -39,6 +42,7 @@ export function checkSchema(def: KindDefinition, body: KubeObject): SchemaResult
   const parsed = def.schema.safeParse(dropNulls(body), { reportInput: true });
   if (parsed.success) {
     const object = parsed.data as KubeObject;
+    dropUnknownFields(objectMeta, body.metadata);
     object.metadata = body.metadata;
     return { ok: true, object };
   }

@@ -6,66 +6,136 @@ import { fieldError, type FieldError } from "../api/field-errors.ts";
 import { labelValueErrors, qualifiedNameErrors } from "../api/validation/names.ts";
 
 /** A []byte field: standard base64 on the wire. */
-export const base64String = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, {
-  message: "illegal base64 data",
-});
+export const base64String = z
+  .string()
+  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, { message: "illegal base64 data" })
+  .meta({ protoType: "bytes" });
 
 /** resource.Quantity: "100m", "1Gi", "2", "1e3". Numbers are accepted and kept as kube serializes them. */
-export const quantity = z.union([
-  z.string().regex(/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+|[KMGTPE]i|[numkMGTPE])?$/, { message: "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'" }),
-  z.number(),
-]);
+export const quantity = z
+  .union([
+    z.string().regex(/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+|[KMGTPE]i|[numkMGTPE])?$/, { message: "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'" }),
+    z.number(),
+  ])
+  .meta({
+    protoType: "Quantity",
+    definition: "io.k8s.apimachinery.pkg.api.resource.Quantity",
+    description: "An amount of a resource: a number with an optional SI or binary suffix, such as 500m, 2 or 1Gi.",
+  });
 
 /** intstr.IntOrString */
-export const intOrString = z.union([z.number().int(), z.string()]);
-
-export const labelSelectorRequirement = z.object({
-  key: z.string(),
-  operator: z.enum(["In", "NotIn", "Exists", "DoesNotExist"]),
-  values: z.array(z.string()).optional(),
+export const intOrString = z.union([z.number().int(), z.string()]).meta({
+  protoType: "IntOrString",
+  definition: "io.k8s.apimachinery.pkg.util.intstr.IntOrString",
+  description: "Either a whole number or a string, such as a port number or a port name.",
 });
 
-export const labelSelector = z.object({
-  matchLabels: z.record(z.string(), z.string()).optional(),
-  matchExpressions: z.array(labelSelectorRequirement).optional(),
-});
+export const labelSelectorRequirement = z
+  .object({
+    key: z.string().meta({ proto: 1, description: "The label key the requirement tests." }),
+    operator: z
+      .enum(["In", "NotIn", "Exists", "DoesNotExist"])
+      .meta({ proto: 2, description: "How the key relates to the values: In, NotIn, Exists or DoesNotExist." }),
+    values: z
+      .array(z.string())
+      .meta({ proto: 3, listType: "atomic", description: "The values to compare with; empty for Exists and DoesNotExist." })
+      .optional(),
+  })
+  .meta({
+    definition: "io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement",
+    description: "One test of a label selector: a key, an operator and, for In and NotIn, values.",
+  });
+
+export const labelSelector = z
+  .object({
+    matchLabels: z
+      .record(z.string(), z.string())
+      .meta({ proto: 1, description: "Labels an object must carry with exactly these values." })
+      .optional(),
+    matchExpressions: z
+      .array(labelSelectorRequirement)
+      .meta({ proto: 2, listType: "atomic", description: "Further tests every selected object must pass." })
+      .optional(),
+  })
+  .meta({
+    definition: "io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
+    structType: "atomic",
+    description: "Picks objects by their labels; all of its terms must hold. An empty selector matches everything.",
+  });
 
 export type LabelSelectorObject = z.infer<typeof labelSelector>;
 
-export const objectReference = z.looseObject({
-  kind: z.string().optional(),
-  namespace: z.string().optional(),
-  name: z.string().optional(),
-  uid: z.string().optional(),
-  apiVersion: z.string().optional(),
-  resourceVersion: z.string().optional(),
-  fieldPath: z.string().optional(),
-});
+export const objectReference = z
+  .looseObject({
+    kind: z.string().meta({ proto: 1, description: "The kind of the object referred to." }).optional(),
+    namespace: z.string().meta({ proto: 2, description: "The namespace of the object referred to." }).optional(),
+    name: z.string().meta({ proto: 3, description: "The name of the object referred to." }).optional(),
+    uid: z.string().meta({ proto: 4, description: "The uid of the object referred to." }).optional(),
+    apiVersion: z.string().meta({ proto: 5, description: "The API version of the object referred to." }).optional(),
+    resourceVersion: z
+      .string()
+      .meta({ proto: 6, description: "The resource version of the object the reference was made from." })
+      .optional(),
+    fieldPath: z
+      .string()
+      .meta({ proto: 7, description: "A part of the object, such as a container, as a path like spec.containers{name}." })
+      .optional(),
+  })
+  .meta({
+    definition: "io.k8s.api.core.v1.ObjectReference",
+    structType: "atomic",
+    description: "Points at another object by kind, namespace, name and uid.",
+  });
 
-export const localObjectReference = z.object({ name: z.string().optional() });
+export const localObjectReference = z
+  .object({ name: z.string().meta({ proto: 1, description: "The name of an object in the same namespace." }).optional() })
+  .meta({
+    definition: "io.k8s.api.core.v1.LocalObjectReference",
+    structType: "atomic",
+    description: "Points at an object in the same namespace by name.",
+  });
 
 /** metav1.Time in RFC 3339 form. */
-export const timestamp = z.string();
+export const timestamp = z.string().meta({
+  protoType: "Time",
+  definition: "io.k8s.apimachinery.pkg.apis.meta.v1.Time",
+  description: "A point in time, to the second, in RFC 3339 form.",
+});
 
 /** metav1.MicroTime: RFC 3339 with microseconds (events, leases). */
-export const microTime = z.string();
-
-/** metav1.Condition and the per-kind condition shapes share these fields. */
-export const condition = z.looseObject({
-  type: z.string(),
-  status: z.string(),
-  lastTransitionTime: z.string().optional(),
-  lastUpdateTime: z.string().optional(),
-  lastProbeTime: z.string().optional(),
-  reason: z.string().optional(),
-  message: z.string().optional(),
-  observedGeneration: z.number().int().optional(),
+export const microTime = z.string().meta({
+  protoType: "MicroTime",
+  definition: "io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime",
+  description: "A point in time, to the microsecond, in RFC 3339 form.",
 });
+
+/**
+ * metav1.Condition, the condition shape of newer APIs (Service status among them). Older kinds have their
+ * own condition types with other field numbers (NodeCondition, PodCondition, ...): those are modeled beside
+ * their kind, not with this.
+ */
+export const condition = z
+  .looseObject({
+    type: z.string().meta({ proto: 1, description: "What the condition is about, in CamelCase, such as Ready." }),
+    status: z.string().meta({ proto: 2, description: "Whether the condition holds: True, False or Unknown." }),
+    observedGeneration: z
+      .number()
+      .int()
+      .meta({ proto: 3, protoType: "int64", description: "The metadata.generation the condition was computed from." })
+      .optional(),
+    lastTransitionTime: timestamp.meta({ proto: 4, description: "When the status last changed." }).optional(),
+    reason: z.string().meta({ proto: 5, description: "A CamelCase word for why the status is what it is." }).optional(),
+    message: z.string().meta({ proto: 6, description: "A human-readable account of the condition." }).optional(),
+  })
+  .meta({
+    definition: "io.k8s.apimachinery.pkg.apis.meta.v1.Condition",
+    description: "One aspect of an object's current state, with when and why it last changed.",
+  });
 
 /** Fields common to every kind's schema: the envelope; metadata is validated generically. */
 export const envelope = {
-  apiVersion: z.string().optional(),
-  kind: z.string().optional(),
+  apiVersion: z.string().meta({ description: "The versioned schema of this object, such as v1 or apps/v1." }).optional(),
+  kind: z.string().meta({ description: "The kind of this object, such as Pod, in CamelCase." }).optional(),
   metadata: z.unknown(),
 };
 

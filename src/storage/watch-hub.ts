@@ -15,6 +15,11 @@ import { encodeWatchEvent, bookmarkObject } from "../registry/watch-event.ts";
 
 const pageSize = 500;
 const sweepMs = 5000;
+const roundGapMs = 2;
+const roundGapFactor = 2.5;
+const maxRoundGapMs = 250;
+/** Watchers' cursors are written to their sockets this long after the last round (before hibernation can). */
+const persistDelayMs = 1000;
 
 /** How a watch starts: from a revision (changes after it), or with the current objects first. */
 export interface WatchStart {
@@ -27,6 +32,8 @@ export interface WatchStart {
 interface Attachment {
   spec: WatchSpec;
   scope: string | null;
+  /** The socket is the Worker relaying an HTTP watch: events of one round may share a message. */
+  relay: boolean;
   lastRv: number;
   columnsSent: boolean;
   start?: WatchStart;
@@ -35,7 +42,19 @@ interface Attachment {
 interface Watcher extends Attachment {
   matcher: WatchMatcher;
   resource: string;
+  /** The spec as a string: watchers with equal specs at the same position get the same events. */
+  specKey: string;
 }
+
+/** Watchers that get the same events this round, and those events' lines. */
+interface Group {
+  leader: Watcher;
+  members: [WebSocket, Watcher][];
+  lines: string[];
+  columnsSent?: boolean;
+}
+
+const encoder = new TextEncoder();
 
 interface LogRow {
   id: number;
@@ -62,9 +81,11 @@ export class WatchHub extends DurableObject<Env> {
     const [client, server] = [pair[0], pair[1]];
     this.ctx.acceptWebSocket(server);
     const scope = spec.namespace ?? null;
-    const attachment: Attachment = { spec, scope, lastRv: -1, columnsSent: false, start };
+    const relay = url.searchParams.get("relay") === "1";
+    const attachment: Attachment = { spec, scope, relay, lastRv: -1, columnsSent: false, start };
     server.serializeAttachment(attachment);
-    this.load().set(server, { ...attachment, matcher: watchMatcher(spec), resource: storageKey(watchMatcher(spec).def) });
+    const matcher = watchMatcher(spec);
+    this.load().set(server, { ...attachment, matcher, resource: storageKey(matcher.def), specKey: JSON.stringify(spec) });
     this.scope = scope;
     await this.ctx.storage.setAlarm(Date.now() + sweepMs);
     this.run();
@@ -114,7 +135,7 @@ export class WatchHub extends DurableObject<Env> {
       const a = ws.deserializeAttachment() as Attachment | null;
       if (!a) continue;
       const matcher = watchMatcher(a.spec);
-      this.watchers.set(ws, { ...a, matcher, resource: storageKey(matcher.def) });
+      this.watchers.set(ws, { ...a, matcher, resource: storageKey(matcher.def), specKey: JSON.stringify(a.spec) });
       this.scope = a.scope;
     }
     return this.watchers;
@@ -133,10 +154,15 @@ export class WatchHub extends DurableObject<Env> {
     void (async () => {
       try {
         do {
+          const started = Date.now();
           this.rerun = false;
           await this.startNewWatchers();
           await this.pump();
           for (const t of this.pending.splice(0)) await t();
+          // A round costs per watcher, not per change: when more changes are waiting, let writers run for a
+          // while (in proportion to the round just done) so the next round carries more changes. Fan-out thus
+          // takes a bounded share of the CPU it shares with writes, and is never a reason writes slow down.
+          if (this.rerun) await new Promise((r) => setTimeout(r, Math.min(maxRoundGapMs, Math.max(roundGapMs, (Date.now() - started) * roundGapFactor))));
         } while (this.rerun);
       } catch (error) {
         console.error("watch hub", error);
@@ -146,9 +172,9 @@ export class WatchHub extends DurableObject<Env> {
     })();
   }
 
-  private send(ws: WebSocket, text: string): boolean {
+  private send(ws: WebSocket, data: string | Uint8Array): boolean {
     try {
-      ws.send(text);
+      ws.send(data);
       return true;
     } catch {
       this.drop(ws);
@@ -156,8 +182,18 @@ export class WatchHub extends DurableObject<Env> {
     }
   }
 
-  private emit(ws: WebSocket, w: Watcher, type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK", obj: KubeObject, now: Date): void {
-    const text = encodeWatchEvent(type, obj, w.spec, w.matcher.def, !w.columnsSent, now);
+  /**
+   * Sends one event. `shared` caches the encoded text of a change for every watcher that gets the same
+   * event in the same format, so a change is encoded once per format, not once per watcher.
+   */
+  private emit(ws: WebSocket, w: Watcher, type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK", obj: KubeObject, now: Date, shared?: Map<string, string>): void {
+    const columns = !w.columnsSent;
+    const key = shared && `${type}\n${JSON.stringify(w.spec.format)}\n${columns}`;
+    let text = key ? shared.get(key) : undefined;
+    if (text === undefined) {
+      text = encodeWatchEvent(type, obj, w.spec, w.matcher.def, columns, now);
+      if (key) shared!.set(key, text);
+    }
     if (type !== "BOOKMARK") w.columnsSent = true;
     this.send(ws, text);
   }
@@ -198,13 +234,22 @@ export class WatchHub extends DurableObject<Env> {
     }
   }
 
-  /** Fans out every log row after the cursor to the watchers that have not seen it. */
+  /**
+   * Fans out every log row after the cursor. Watchers with the same spec at the same position get the same
+   * events, so each group's events are decided and encoded once; a relay socket (the Worker holding an HTTP
+   * watch) gets the group's events of the round as one newline-framed message, a client socket one per event.
+   */
   private async pump(): Promise<void> {
-    const watchers = this.load();
-    if (watchers.size === 0) return;
-    const started = [...watchers.values()].filter((w) => !w.start);
-    if (started.length === 0) return;
-    const floor = Math.min(...started.map((w) => w.lastRv));
+    const groups = new Map<string, Group>();
+    for (const [ws, w] of this.load()) {
+      if (w.start) continue;
+      const key = `${w.specKey}\n${w.lastRv}\n${w.columnsSent}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { leader: w, members: [], lines: [] }));
+      group.members.push([ws, w]);
+    }
+    if (groups.size === 0) return;
+    const floor = Math.min(...[...groups.values()].map((g) => g.leader.lastRv));
     let cursor = Math.min(this.cursor ?? floor, floor);
     for (;;) {
       const stmt =
@@ -215,26 +260,41 @@ export class WatchHub extends DurableObject<Env> {
       const now = new Date();
       for (const row of rows) {
         const obj = decodeStored(row.value, row.id);
+        const encoded = new Map<string, string>();
         let previous: KubeObject | undefined | null = null;
         const loadPrevious = () => previous ?? undefined;
-        for (const [ws, w] of watchers) {
-          if (w.start || row.id <= w.lastRv) continue;
-          w.lastRv = row.id;
-          if (w.resource !== row.resource) continue;
+        for (const group of groups.values()) {
+          const w = group.leader;
+          if (row.id <= w.lastRv || w.resource !== row.resource) continue;
           if (w.matcher.needsPrevious && row.event === "MODIFIED" && previous === null) previous = await this.previous(row);
           const decision = w.matcher.decide(row.event, obj, loadPrevious);
-          if (decision) this.emit(ws, w, decision.type as "ADDED" | "MODIFIED" | "DELETED", decision.object, now);
+          if (!decision) continue;
+          const columns = !group.columnsSent && !w.columnsSent;
+          const key = `${decision.type}\n${w.specKey}\n${columns}`;
+          let text = decision.object === obj ? encoded.get(key) : undefined;
+          if (text === undefined) {
+            text = encodeWatchEvent(decision.type, decision.object, w.spec, w.matcher.def, columns, now);
+            if (decision.object === obj) encoded.set(key, text);
+          }
+          group.columnsSent = true;
+          group.lines.push(text);
         }
         cursor = row.id;
       }
       if (rows.length < pageSize) break;
     }
     this.cursor = cursor;
-    for (const [ws, w] of watchers) {
-      if (w.start) continue;
-      if (w.lastRv < cursor) w.lastRv = cursor;
-      this.persist(ws, w);
+    for (const group of groups.values()) {
+      const batch = group.lines.length > 0 ? encoder.encode(group.lines.join("\n") + "\n") : undefined;
+      for (const [ws, w] of group.members) {
+        if (w.lastRv < cursor) w.lastRv = cursor;
+        if (group.columnsSent) w.columnsSent = true;
+        if (!batch) continue;
+        if (w.relay) this.send(ws, batch);
+        else for (const line of group.lines) this.send(ws, line);
+      }
     }
+    this.schedulePersist();
   }
 
   private async previous(row: LogRow): Promise<KubeObject | undefined> {
@@ -247,10 +307,19 @@ export class WatchHub extends DurableObject<Env> {
     this.emit(ws, w, "BOOKMARK", bookmarkObject(w.matcher.def, marker), new Date());
   }
 
+  private persistTimer?: ReturnType<typeof setTimeout>;
+
+  private schedulePersist(): void {
+    this.persistTimer ??= setTimeout(() => {
+      this.persistTimer = undefined;
+      for (const [ws, w] of this.load()) this.persist(ws, w);
+    }, persistDelayMs);
+  }
+
   private persist(ws: WebSocket, w: Watcher): void {
-    const { spec, scope, lastRv, columnsSent, start } = w;
+    const { spec, scope, relay, lastRv, columnsSent, start } = w;
     try {
-      ws.serializeAttachment({ spec, scope, lastRv, columnsSent, start } satisfies Attachment);
+      ws.serializeAttachment({ spec, scope, relay, lastRv, columnsSent, start } satisfies Attachment);
     } catch {
       this.drop(ws);
     }

@@ -15,24 +15,54 @@ import { intOrPercentValue, nonNegative, notMoreThan100Percent, validateControll
 
 const int = z.number().int();
 
-const schema = z.object({
-  ...envelope,
-  spec: z
-    .object({
-      selector: labelSelector.optional(),
-      template: podTemplateSpec.optional(),
-      updateStrategy: z
-        .object({
-          type: z.string().optional(),
-          rollingUpdate: z.object({ maxUnavailable: intOrString.optional(), maxSurge: intOrString.optional() }).optional(),
-        })
-        .optional(),
-      minReadySeconds: int.optional(),
-      revisionHistoryLimit: int.optional(),
-    })
-    .optional(),
-  status: z.looseObject({}).optional(),
-});
+const rollingUpdate = z
+  .object({
+    maxUnavailable: intOrString
+      .meta({
+        proto: 1,
+        protoType: "IntOrString",
+        description: "How many nodes' pods may be unavailable during the update: a number or a percentage of nodes; 1 when unset.",
+      })
+      .optional(),
+    maxSurge: intOrString
+      .meta({
+        proto: 2,
+        protoType: "IntOrString",
+        description: "How many nodes may run a new pod beside the old one during the update: a number or a percentage; 0 when unset.",
+      })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.apps.v1.RollingUpdateDaemonSet", description: "The limits of a DaemonSet's rolling update." });
+
+const updateStrategy = z
+  .object({
+    type: z.string().meta({ proto: 1, description: "RollingUpdate or OnDelete; RollingUpdate when unset." }).optional(),
+    rollingUpdate: rollingUpdate.meta({ proto: 2, description: "The limits of a rolling update; only with type RollingUpdate." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.apps.v1.DaemonSetUpdateStrategy", description: "How the pods are moved to a new template." });
+
+const spec = z
+  .object({
+    selector: labelSelector.meta({ proto: 1, description: "Picks the pods the DaemonSet manages; it must match the template's labels and cannot change." }).optional(),
+    template: podTemplateSpec.meta({ proto: 2, description: "The pod to run on every eligible node." }).optional(),
+    updateStrategy: updateStrategy.meta({ proto: 3, description: "How a new template reaches the nodes." }).optional(),
+    minReadySeconds: int
+      .meta({ proto: 4, description: "Seconds a new pod must stay ready, without a container crashing, before it counts as available." })
+      .optional(),
+    revisionHistoryLimit: int.meta({ proto: 6, description: "How many old revisions are kept to roll back to; 10 when unset." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.apps.v1.DaemonSetSpec", description: "The pod a DaemonSet runs on each node, and how it is updated." });
+
+const schema = z
+  .object({
+    ...envelope,
+    spec: spec.meta({ proto: 2, description: "The desired daemon pod and its updates." }).optional(),
+    status: z
+      .looseObject({})
+      .meta({ proto: 3, definition: "io.k8s.api.apps.v1.DaemonSetStatus", description: "How many nodes run the pod, ready and updated, as last observed; written through /status." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.apps.v1.DaemonSet", description: "Runs a copy of a pod on every eligible node." });
 
 interface DaemonSetSpec {
   selector?: LabelSelectorObject;

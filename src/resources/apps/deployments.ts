@@ -21,27 +21,61 @@ import {
 
 const int = z.number().int();
 
-const strategy = z.object({
-  type: z.string().optional(),
-  rollingUpdate: z.object({ maxUnavailable: intOrString.optional(), maxSurge: intOrString.optional() }).optional(),
-});
+const rollingUpdate = z
+  .object({
+    maxUnavailable: intOrString
+      .meta({
+        proto: 1,
+        protoType: "IntOrString",
+        description: "How many pods may be unavailable during the update: a number, or a percentage of replicas rounded down; 25% when unset.",
+      })
+      .optional(),
+    maxSurge: intOrString
+      .meta({
+        proto: 2,
+        protoType: "IntOrString",
+        description: "How many pods may be created above replicas during the update: a number, or a percentage rounded up; 25% when unset.",
+      })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.apps.v1.RollingUpdateDeployment", description: "The limits of a rolling update." });
 
-const schema = z.object({
-  ...envelope,
-  spec: z
-    .object({
-      replicas: int.optional(),
-      selector: labelSelector.optional(),
-      template: podTemplateSpec.optional(),
-      strategy: strategy.optional(),
-      minReadySeconds: int.optional(),
-      revisionHistoryLimit: int.optional(),
-      paused: z.boolean().optional(),
-      progressDeadlineSeconds: int.optional(),
-    })
-    .optional(),
-  status: z.looseObject({}).optional(),
-});
+const strategy = z
+  .object({
+    type: z.string().meta({ proto: 1, description: "Recreate or RollingUpdate; RollingUpdate when unset." }).optional(),
+    rollingUpdate: rollingUpdate.meta({ proto: 2, description: "The limits of a rolling update; only with type RollingUpdate." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.apps.v1.DeploymentStrategy", description: "How pods of the old template are replaced by new ones." });
+
+const spec = z
+  .object({
+    replicas: int.meta({ proto: 1, description: "How many pods to run; 1 when unset." }).optional(),
+    selector: labelSelector
+      .meta({ proto: 2, description: "Picks the pods the deployment manages; it must match the template's labels and cannot change." })
+      .optional(),
+    template: podTemplateSpec.meta({ proto: 3, description: "The pods to run." }).optional(),
+    strategy: strategy.meta({ proto: 4, patchStrategy: "retainKeys", description: "How a new template is rolled out." }).optional(),
+    minReadySeconds: int
+      .meta({ proto: 5, description: "Seconds a new pod must stay ready, without a container crashing, before it counts as available." })
+      .optional(),
+    revisionHistoryLimit: int.meta({ proto: 6, description: "How many old ReplicaSets are kept to roll back to; 10 when unset." }).optional(),
+    paused: z.boolean().meta({ proto: 7, description: "While true, template changes are not rolled out." }).optional(),
+    progressDeadlineSeconds: int
+      .meta({ proto: 9, description: "Seconds a rollout may make no progress before it is reported as failed; 600 when unset." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.apps.v1.DeploymentSpec", description: "The pods a deployment should run and how it rolls out changes." });
+
+const schema = z
+  .object({
+    ...envelope,
+    spec: spec.meta({ proto: 2, description: "The desired pods and rollout." }).optional(),
+    status: z
+      .looseObject({})
+      .meta({ proto: 3, definition: "io.k8s.api.apps.v1.DeploymentStatus", description: "How far the rollout has come, as last observed; written through /status." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.apps.v1.Deployment", description: "Runs replicas of a pod template through ReplicaSets and rolls out template changes." });
 
 interface DeploymentSpec {
   replicas?: number;

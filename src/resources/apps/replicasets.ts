@@ -13,18 +13,27 @@ import { nonNegative, replicasScale, validateControllerTemplate } from "./worklo
 
 const int = z.number().int();
 
-const schema = z.object({
-  ...envelope,
-  spec: z
-    .object({
-      replicas: int.optional(),
-      minReadySeconds: int.optional(),
-      selector: labelSelector.optional(),
-      template: podTemplateSpec.optional(),
-    })
-    .optional(),
-  status: z.looseObject({}).optional(),
-});
+const spec = z
+  .object({
+    replicas: int.meta({ proto: 1, description: "How many pods to run; 1 when unset." }).optional(),
+    minReadySeconds: int
+      .meta({ proto: 4, description: "Seconds a new pod must stay ready, without a container crashing, before it counts as available." })
+      .optional(),
+    selector: labelSelector.meta({ proto: 2, description: "Picks the pods the replica set counts; it must match the template's labels." }).optional(),
+    template: podTemplateSpec.meta({ proto: 3, description: "The pods created when too few match the selector." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.apps.v1.ReplicaSetSpec", description: "How many pods of which template a replica set keeps." });
+
+const schema = z
+  .object({
+    ...envelope,
+    spec: spec.meta({ proto: 2, description: "The desired pods." }).optional(),
+    status: z
+      .looseObject({})
+      .meta({ proto: 3, definition: "io.k8s.api.apps.v1.ReplicaSetStatus", description: "How many pods exist and are ready, as last observed; written through /status." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.apps.v1.ReplicaSet", description: "Keeps a number of pods made from a template running." });
 
 interface ReplicaSet extends KubeObject {
   spec?: { replicas?: number; minReadySeconds?: number; selector?: LabelSelectorObject; template?: PodTemplateSpec };

@@ -14,35 +14,107 @@ import { intOrPercentValue, nonNegative, notMoreThan100Percent, replicasScale, v
 
 const int = z.number().int();
 
-const claimTemplate = z.looseObject({
-  apiVersion: z.string().optional(),
-  kind: z.string().optional(),
-  metadata: templateMetadata.optional(),
-  spec: z.looseObject({ accessModes: z.array(z.string()).optional(), resources: z.looseObject({}).optional() }).optional(),
-  status: z.looseObject({}).optional(),
-});
+const claimSpec = z
+  .looseObject({
+    accessModes: z
+      .array(z.string())
+      .meta({ proto: 1, listType: "atomic", description: "How the volume may be mounted: ReadWriteOnce, ReadOnlyMany, ReadWriteMany or ReadWriteOncePod." })
+      .optional(),
+    resources: z
+      .looseObject({})
+      .meta({ proto: 2, definition: "io.k8s.api.core.v1.VolumeResourceRequirements", description: "The storage the claim asks for, in requests.storage." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.PersistentVolumeClaimSpec", description: "The storage a claim asks for: size, access modes, class and source." });
 
-const schema = z.object({
-  ...envelope,
-  spec: z
-    .object({
-      replicas: int.optional(),
-      selector: labelSelector.optional(),
-      template: podTemplateSpec.optional(),
-      volumeClaimTemplates: z.array(claimTemplate).optional(),
-      serviceName: z.string().optional(),
-      podManagementPolicy: z.string().optional(),
-      updateStrategy: z
-        .object({ type: z.string().optional(), rollingUpdate: z.object({ partition: int.optional(), maxUnavailable: intOrString.optional() }).optional() })
-        .optional(),
-      revisionHistoryLimit: int.optional(),
-      minReadySeconds: int.optional(),
-      persistentVolumeClaimRetentionPolicy: z.object({ whenDeleted: z.string().optional(), whenScaled: z.string().optional() }).optional(),
-      ordinals: z.object({ start: int.optional() }).optional(),
-    })
-    .optional(),
-  status: z.looseObject({}).optional(),
-});
+/** A claim template: kube keeps it as a whole PersistentVolumeClaim; apiVersion and kind are not in its protobuf. */
+const claimTemplate = z
+  .looseObject({
+    apiVersion: z.string().optional(),
+    kind: z.string().optional(),
+    metadata: templateMetadata.meta({ proto: 1, description: "The claim's name, which the pods' volume mounts use, and its labels." }).optional(),
+    spec: claimSpec.meta({ proto: 2, description: "The storage each pod's claim asks for." }).optional(),
+    status: z
+      .looseObject({})
+      .meta({ proto: 3, definition: "io.k8s.api.core.v1.PersistentVolumeClaimStatus", description: "Unused in a template; kube keeps it as Pending." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.PersistentVolumeClaim", description: "A claim for a persistent volume, made once for each pod." });
+
+const rollingUpdate = z
+  .object({
+    partition: int
+      .meta({ proto: 1, description: "Only pods with an ordinal at or above this are updated; the rest keep the old template. 0 when unset." })
+      .optional(),
+    maxUnavailable: intOrString
+      .meta({
+        proto: 2,
+        protoType: "IntOrString",
+        description: "How many pods may be unavailable during the update: a number or a percentage of replicas; 1 when unset.",
+      })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.apps.v1.RollingUpdateStatefulSetStrategy", description: "The limits of a StatefulSet's rolling update." });
+
+const updateStrategy = z
+  .object({
+    type: z.string().meta({ proto: 1, description: "RollingUpdate or OnDelete; RollingUpdate when unset." }).optional(),
+    rollingUpdate: rollingUpdate.meta({ proto: 2, description: "The limits of a rolling update; only with type RollingUpdate." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.apps.v1.StatefulSetUpdateStrategy", description: "How pods are moved to a new template." });
+
+const retentionPolicy = z
+  .object({
+    whenDeleted: z.string().meta({ proto: 1, description: "Retain or Delete the pods' claims when the StatefulSet is deleted; Retain when unset." }).optional(),
+    whenScaled: z.string().meta({ proto: 2, description: "Retain or Delete the claims of pods removed by scaling down; Retain when unset." }).optional(),
+  })
+  .meta({
+    definition: "io.k8s.api.apps.v1.StatefulSetPersistentVolumeClaimRetentionPolicy",
+    description: "What becomes of the claims made from volumeClaimTemplates.",
+  });
+
+const ordinals = z
+  .object({
+    start: int.meta({ proto: 1, description: "The ordinal of the first pod; the pods are numbered start to start+replicas-1. 0 when unset." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.apps.v1.StatefulSetOrdinals", description: "How the StatefulSet numbers its pods." });
+
+const spec = z
+  .object({
+    replicas: int.meta({ proto: 1, description: "How many pods to run; 1 when unset." }).optional(),
+    selector: labelSelector.meta({ proto: 2, description: "Picks the pods the StatefulSet manages; it must match the template's labels." }).optional(),
+    template: podTemplateSpec.meta({ proto: 3, description: "The pods to run; each gets a stable name and its own claims." }).optional(),
+    volumeClaimTemplates: z
+      .array(claimTemplate)
+      .meta({ proto: 4, listType: "atomic", description: "Claims made for each pod, which its containers mount by the template's name." })
+      .optional(),
+    serviceName: z.string().meta({ proto: 5, description: "The headless Service that gives the pods their DNS names." }).optional(),
+    podManagementPolicy: z
+      .string()
+      .meta({ proto: 6, description: "OrderedReady to start and stop pods one by one, or Parallel; OrderedReady when unset." })
+      .optional(),
+    updateStrategy: updateStrategy.meta({ proto: 7, description: "How a new template reaches the pods." }).optional(),
+    revisionHistoryLimit: int.meta({ proto: 8, description: "How many old revisions are kept; 10 when unset." }).optional(),
+    minReadySeconds: int
+      .meta({ proto: 9, description: "Seconds a new pod must stay ready, without a container crashing, before it counts as available." })
+      .optional(),
+    persistentVolumeClaimRetentionPolicy: retentionPolicy
+      .meta({ proto: 10, description: "Whether the pods' claims are kept or deleted when the StatefulSet is deleted or scaled down." })
+      .optional(),
+    ordinals: ordinals.meta({ proto: 11, description: "The numbering of the pods." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.apps.v1.StatefulSetSpec", description: "The pods of a StatefulSet, their claims, and how they are updated." });
+
+const schema = z
+  .object({
+    ...envelope,
+    spec: spec.meta({ proto: 2, description: "The desired pods and their storage." }).optional(),
+    status: z
+      .looseObject({})
+      .meta({ proto: 3, definition: "io.k8s.api.apps.v1.StatefulSetStatus", description: "How many pods exist, are ready and updated, as last observed; written through /status." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.apps.v1.StatefulSet", description: "Runs pods with stable names, in order, each with storage of its own." });
 
 type ClaimTemplate = z.infer<typeof claimTemplate> & { spec?: Record<string, unknown> & { resources?: { requests?: Record<string, unknown> } } };
 

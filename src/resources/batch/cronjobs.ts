@@ -14,22 +14,41 @@ import { defaultJobTemplateSpec, jobSpec, validateJobSpec, type JobSpec } from "
 
 const int = z.number().int();
 
-const schema = z.object({
-  ...envelope,
-  spec: z
-    .object({
-      schedule: z.string().optional(),
-      timeZone: z.string().optional(),
-      startingDeadlineSeconds: int.optional(),
-      concurrencyPolicy: z.string().optional(),
-      suspend: z.boolean().optional(),
-      jobTemplate: z.object({ metadata: templateMetadata.optional(), spec: jobSpec.optional() }).optional(),
-      successfulJobsHistoryLimit: int.optional(),
-      failedJobsHistoryLimit: int.optional(),
-    })
-    .optional(),
-  status: z.looseObject({}).optional(),
-});
+const jobTemplate = z
+  .object({
+    metadata: templateMetadata.meta({ proto: 1, description: "Labels and annotations for the jobs created." }).optional(),
+    spec: jobSpec.meta({ proto: 2, description: "The spec of the jobs created." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.batch.v1.JobTemplateSpec", description: "The jobs a CronJob creates: their metadata and spec." });
+
+const spec = z
+  .object({
+    schedule: z.string().meta({ proto: 1, description: "When to run, in cron format, e.g. \"*/15 * * * *\" or @hourly." }).optional(),
+    timeZone: z.string().meta({ proto: 8, description: "The IANA time zone the schedule is read in; the controller's when unset." }).optional(),
+    startingDeadlineSeconds: int
+      .meta({ proto: 2, protoType: "int64", description: "Seconds after its scheduled time a run that was missed may still start." })
+      .optional(),
+    concurrencyPolicy: z
+      .string()
+      .meta({ proto: 3, description: "When a run is due and the last is still active: Allow both, Forbid the new one, or Replace the old one." })
+      .optional(),
+    suspend: z.boolean().meta({ proto: 4, description: "While true, no new runs start; false when unset." }).optional(),
+    jobTemplate: jobTemplate.meta({ proto: 5, description: "The job created for each run." }).optional(),
+    successfulJobsHistoryLimit: int.meta({ proto: 6, description: "How many finished, successful jobs are kept; 3 when unset." }).optional(),
+    failedJobsHistoryLimit: int.meta({ proto: 7, description: "How many failed jobs are kept; 1 when unset." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.batch.v1.CronJobSpec", description: "When a CronJob runs, what it runs, and how many runs it keeps." });
+
+const schema = z
+  .object({
+    ...envelope,
+    spec: spec.meta({ proto: 2, description: "The schedule and the job to run." }).optional(),
+    status: z
+      .looseObject({})
+      .meta({ proto: 3, definition: "io.k8s.api.batch.v1.CronJobStatus", description: "The active jobs and the last runs, as last observed; written through /status." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.batch.v1.CronJob", description: "Creates jobs on a repeating schedule." });
 
 interface CronJobSpec {
   schedule?: string;

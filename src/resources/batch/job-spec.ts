@@ -9,24 +9,77 @@ import { labelSelector, type LabelSelectorObject } from "../schema-types.ts";
 const int = z.number().int();
 const loose = z.looseObject({});
 
-export const jobSpec = z.object({
-  parallelism: int.optional(),
-  completions: int.optional(),
-  activeDeadlineSeconds: int.optional(),
-  podFailurePolicy: z.looseObject({ rules: z.array(z.looseObject({ onPodConditions: z.array(loose).optional() })).optional() }).optional(),
-  successPolicy: loose.optional(),
-  backoffLimit: int.optional(),
-  backoffLimitPerIndex: int.optional(),
-  maxFailedIndexes: int.optional(),
-  selector: labelSelector.optional(),
-  manualSelector: z.boolean().optional(),
-  template: podTemplateSpec.optional(),
-  ttlSecondsAfterFinished: int.optional(),
-  completionMode: z.string().optional(),
-  suspend: z.boolean().optional(),
-  podReplacementPolicy: z.string().optional(),
-  managedBy: z.string().optional(),
-});
+const podFailurePolicyRule = z
+  .looseObject({
+    onPodConditions: z
+      .array(
+        loose.meta({
+          definition: "io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern",
+          description: "A pod condition type and status a failed pod must carry; the status is True when unset.",
+        }),
+      )
+      .meta({ proto: 3, listType: "atomic", description: "The rule matches a failed pod carrying any of these conditions." })
+      .optional(),
+  })
+  .meta({
+    definition: "io.k8s.api.batch.v1.PodFailurePolicyRule",
+    description: "What to do with a failed pod whose exit codes or conditions match: fail the job or the index, ignore it, or count it.",
+  });
+
+const podFailurePolicy = z
+  .looseObject({
+    rules: z
+      .array(podFailurePolicyRule)
+      .meta({ proto: 1, listType: "atomic", description: "Rules tried in order; the first that matches a failed pod decides." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.batch.v1.PodFailurePolicy", description: "How failed pods count against the job, by their exit codes and conditions." });
+
+export const jobSpec = z
+  .object({
+    parallelism: int.meta({ proto: 1, description: "The most pods to run at once; 1 when unset, 0 pauses the job." }).optional(),
+    completions: int
+      .meta({ proto: 2, description: "How many pods must succeed; unset means any one success finishes the job once its pods are done." })
+      .optional(),
+    activeDeadlineSeconds: int
+      .meta({ proto: 3, protoType: "int64", description: "Seconds the job may run, from its start, before it is failed and its pods stopped." })
+      .optional(),
+    podFailurePolicy: podFailurePolicy
+      .meta({ proto: 11, description: "Rules that decide, from a failed pod's exit codes and conditions, what the failure means for the job." })
+      .optional(),
+    successPolicy: loose
+      .meta({
+        proto: 16,
+        definition: "io.k8s.api.batch.v1.SuccessPolicy",
+        description: "For Indexed jobs: which succeeded indexes, or how many, let the job succeed early.",
+      })
+      .optional(),
+    backoffLimit: int.meta({ proto: 7, description: "Retries before the job is failed; 6 when unset." }).optional(),
+    backoffLimitPerIndex: int.meta({ proto: 12, description: "For Indexed jobs: retries of each index before that index is failed." }).optional(),
+    maxFailedIndexes: int
+      .meta({ proto: 13, description: "For jobs with backoffLimitPerIndex: failed indexes past which the whole job is failed." })
+      .optional(),
+    selector: labelSelector.meta({ proto: 4, description: "Picks the job's pods; generated from the job's uid unless manualSelector is true." }).optional(),
+    manualSelector: z.boolean().meta({ proto: 5, description: "Take the selector as given instead of generating it; rarely wise." }).optional(),
+    template: podTemplateSpec.meta({ proto: 6, description: "The pods to run; their restartPolicy must be Never or OnFailure." }).optional(),
+    ttlSecondsAfterFinished: int
+      .meta({ proto: 8, description: "Seconds after the job finishes before it is deleted; never when unset." })
+      .optional(),
+    completionMode: z
+      .string()
+      .meta({ proto: 9, description: "NonIndexed, where pods are interchangeable, or Indexed, where each pod gets an index; NonIndexed when unset." })
+      .optional(),
+    suspend: z.boolean().meta({ proto: 10, description: "While true, no pods are created and running ones are stopped; false when unset." }).optional(),
+    podReplacementPolicy: z
+      .string()
+      .meta({ proto: 14, description: "When a replacement pod is made: TerminatingOrFailed, or Failed to wait until the old pod is gone." })
+      .optional(),
+    managedBy: z
+      .string()
+      .meta({ proto: 15, description: "The controller that syncs the job; kube's own job controller when unset. It cannot change." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.batch.v1.JobSpec", description: "The pods a job runs to completion, and its limits and policies." });
 
 export interface JobSpec {
   parallelism?: number;

@@ -11,20 +11,34 @@ import { envelope, microTime } from "../schema-types.ts";
 /** Coordinated leader election strategies kube defines; others must be qualified ("example.com/mine"). */
 const leaseStrategies = ["OldestEmulationVersion"] as const;
 
-const schema = z.object({
-  ...envelope,
-  spec: z
-    .object({
-      holderIdentity: z.string().optional(),
-      leaseDurationSeconds: z.number().int().optional(),
-      acquireTime: microTime.optional(),
-      renewTime: microTime.optional(),
-      leaseTransitions: z.number().int().optional(),
-      strategy: z.string().optional(),
-      preferredHolder: z.string().optional(),
-    })
-    .optional(),
-});
+const specSchema = z
+  .object({
+    holderIdentity: z.string().meta({ proto: 1, description: "Who holds the lease now." }).optional(),
+    leaseDurationSeconds: z
+      .number()
+      .int()
+      .meta({ proto: 2, description: "How long, after its last renewal, others must wait before taking the lease." })
+      .optional(),
+    acquireTime: microTime.meta({ proto: 3, description: "When the current holder took the lease." }).optional(),
+    renewTime: microTime.meta({ proto: 4, description: "When the current holder last renewed the lease." }).optional(),
+    leaseTransitions: z.number().int().meta({ proto: 5, description: "How many times the lease has changed hands." }).optional(),
+    strategy: z
+      .string()
+      .meta({ proto: 6, description: "How the holder is chosen in coordinated leader election." })
+      .optional(),
+    preferredHolder: z
+      .string()
+      .meta({ proto: 7, description: "A holder the election strategy asks the current holder to hand over to." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.coordination.v1.LeaseSpec", description: "Who holds a lease, since when, and for how long." });
+
+const schema = z
+  .object({
+    ...envelope,
+    spec: specSchema.meta({ proto: 2, description: "Who holds the lease and until when." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.coordination.v1.Lease", description: "A lock that one holder at a time renews." });
 
 type Lease = KubeObject & z.infer<typeof schema>;
 

@@ -10,12 +10,17 @@ import { base64String, envelope } from "../schema-types.ts";
 
 const maxTotalBytes = 1024 * 1024;
 
-const schema = z.object({
-  ...envelope,
-  data: z.record(z.string(), z.string()).optional(),
-  binaryData: z.record(z.string(), base64String).optional(),
-  immutable: z.boolean().optional(),
-});
+const schema = z
+  .object({
+    ...envelope,
+    data: z.record(z.string(), z.string()).meta({ proto: 2, description: "Configuration as UTF-8 text, by key." }).optional(),
+    binaryData: z
+      .record(z.string(), base64String)
+      .meta({ proto: 3, protoType: "bytes", description: "Configuration as bytes (base64 in JSON), by key; keys may not repeat those of data." })
+      .optional(),
+    immutable: z.boolean().meta({ proto: 4, description: "When true, data and binaryData can no longer change." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.ConfigMap", description: "Non-secret configuration for workloads, as key-value pairs." });
 
 type ConfigMap = KubeObject & z.infer<typeof schema>;
 

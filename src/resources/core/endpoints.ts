@@ -8,27 +8,40 @@ import type { KindDefinition } from "../definition.ts";
 import { ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
 import { envelope, ipErrors, objectReference, portNumberErrors, protocolErrors, specialIPErrors } from "../schema-types.ts";
 
-const address = z.object({
-  ip: z.string(),
-  hostname: z.string().optional(),
-  nodeName: z.string().optional(),
-  targetRef: objectReference.optional(),
-});
+const address = z
+  .object({
+    ip: z.string().meta({ proto: 1, description: "The endpoint's IP address." }),
+    hostname: z.string().meta({ proto: 3, description: "The endpoint's hostname, a DNS label." }).optional(),
+    nodeName: z.string().meta({ proto: 4, description: "The node the endpoint runs on." }).optional(),
+    targetRef: objectReference.meta({ proto: 2, description: "The object behind the address, usually a pod." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.EndpointAddress", description: "One address that serves the ports of its subset." });
 
-const port = z.object({
-  name: z.string().optional(),
-  port: z.number().int(),
-  protocol: z.string().optional(),
-  appProtocol: z.string().optional(),
-});
+const port = z
+  .object({
+    name: z.string().meta({ proto: 1, description: "The port's name, matching the service port's name." }).optional(),
+    port: z.number().int().meta({ proto: 2, description: "The port number." }),
+    protocol: z.string().meta({ proto: 3, description: "TCP, UDP or SCTP; TCP when unset." }).optional(),
+    appProtocol: z.string().meta({ proto: 4, description: "The application protocol spoken on the port." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.EndpointPort", description: "A port every address of a subset serves." });
 
-const subset = z.object({
-  addresses: z.array(address).optional(),
-  notReadyAddresses: z.array(address).optional(),
-  ports: z.array(port).optional(),
-});
+const addresses = (proto: number, description: string) => z.array(address).meta({ proto, listType: "atomic", description });
 
-const schema = z.object({ ...envelope, subsets: z.array(subset).optional() });
+const subset = z
+  .object({
+    addresses: addresses(1, "Addresses ready to receive traffic.").optional(),
+    notReadyAddresses: addresses(2, "Addresses not yet ready, or failing their readiness checks.").optional(),
+    ports: z.array(port).meta({ proto: 3, listType: "atomic", description: "The ports every address of the subset serves." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.EndpointSubset", description: "A group of addresses that share one list of ports." });
+
+const schema = z
+  .object({
+    ...envelope,
+    subsets: z.array(subset).meta({ proto: 2, listType: "atomic", description: "The addresses behind the service, by port list." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.Endpoints", description: "The addresses and ports that implement a service." });
 
 type Endpoints = KubeObject & z.infer<typeof schema>;
 type Address = z.infer<typeof address>;

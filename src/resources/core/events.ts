@@ -8,24 +8,43 @@ import type { KindDefinition } from "../definition.ts";
 import { age, column, nameColumn } from "../table-columns.ts";
 import { envelope, microTime, objectReference, timestamp } from "../schema-types.ts";
 
-const schema = z.object({
-  ...envelope,
-  involvedObject: objectReference,
-  reason: z.string().optional(),
-  message: z.string().optional(),
-  source: z.object({ component: z.string().optional(), host: z.string().optional() }).optional(),
-  // Clients of core/v1 send unset times as null (metav1.Time has no omitempty), so null is accepted and kept.
-  firstTimestamp: timestamp.nullable().optional(),
-  lastTimestamp: timestamp.nullable().optional(),
-  count: z.number().int().optional(),
-  type: z.string().optional(),
-  eventTime: microTime.nullable().optional(),
-  series: z.object({ count: z.number().int().optional(), lastObservedTime: microTime.optional() }).optional(),
-  action: z.string().optional(),
-  related: objectReference.optional(),
-  reportingComponent: z.string().optional(),
-  reportingInstance: z.string().optional(),
-});
+const sourceSchema = z
+  .object({
+    component: z.string().meta({ proto: 1, description: "The component that reported the event." }).optional(),
+    host: z.string().meta({ proto: 2, description: "The node the reporting component runs on." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.EventSource", description: "Who reported an event." });
+
+const seriesSchema = z
+  .object({
+    count: z.number().int().meta({ proto: 1, description: "How many times the event has occurred in the series." }).optional(),
+    lastObservedTime: microTime.meta({ proto: 2, description: "When the series was last seen." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.EventSeries", description: "A run of repeated occurrences of the same event." });
+
+const schema = z
+  .object({
+    ...envelope,
+    involvedObject: objectReference.meta({ proto: 2, description: "The object the event is about." }),
+    reason: z.string().meta({ proto: 3, description: "A short CamelCase cause, for machines to match on." }).optional(),
+    message: z.string().meta({ proto: 4, description: "What happened, for people to read." }).optional(),
+    source: sourceSchema.meta({ proto: 5, description: "The component that reported the event; older clients set it." }).optional(),
+    // Clients of core/v1 send unset times as null (metav1.Time has no omitempty), so null is accepted and kept.
+    firstTimestamp: timestamp.meta({ proto: 6, description: "When the event was first recorded." }).nullable().optional(),
+    lastTimestamp: timestamp.meta({ proto: 7, description: "When the event was most recently recorded." }).nullable().optional(),
+    count: z.number().int().meta({ proto: 8, description: "How many times the event has occurred." }).optional(),
+    type: z.string().meta({ proto: 9, description: "Normal or Warning." }).optional(),
+    eventTime: microTime.meta({ proto: 10, description: "When the event first happened, to the microsecond." }).nullable().optional(),
+    series: seriesSchema.meta({ proto: 11, description: "Present when the event is one of a series of repeats." }).optional(),
+    action: z.string().meta({ proto: 12, description: "What was done, or failed, about the object." }).optional(),
+    related: objectReference.meta({ proto: 13, description: "A second object involved, where there is one." }).optional(),
+    reportingComponent: z
+      .string()
+      .meta({ proto: 14, description: "The controller that emitted the event, such as kubernetes.io/kubelet." })
+      .optional(),
+    reportingInstance: z.string().meta({ proto: 15, description: "Which instance of that controller emitted it." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.Event", description: "A report of something that happened to an object." });
 
 type Event = KubeObject & z.infer<typeof schema>;
 

@@ -6,7 +6,7 @@ import type { KubeObject } from "../../api/object.ts";
 import { rfc3339 } from "../../api/time.ts";
 import type { KindDefinition } from "../definition.ts";
 import { ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
-import { condition, envelope } from "../schema-types.ts";
+import { envelope } from "../schema-types.ts";
 
 /** The finalizer kube's namespace controller owns: cleared once the namespace is empty. */
 export const namespaceFinalizer = "kubernetes";
@@ -15,16 +15,43 @@ export const namespaceFinalizer = "kubernetes";
 export const initialNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"] as const;
 const undeletable = new Set(["default", "kube-system", "kube-public"]);
 
-const schema = z.object({
-  ...envelope,
-  spec: z.object({ finalizers: z.array(z.string()).optional() }).optional(),
-  status: z
-    .object({
-      phase: z.enum(["Active", "Terminating"]).optional(),
-      conditions: z.array(condition).optional(),
-    })
-    .optional(),
-});
+/** NamespaceCondition: its own message (not metav1.Condition); other keys are kept as given. */
+const namespaceCondition = z
+  .looseObject({
+    type: z.string().meta({ proto: 1, description: "The condition's type." }),
+    status: z.string().meta({ proto: 2, description: "True, False or Unknown." }),
+    lastTransitionTime: z.string().meta({ proto: 4, protoType: "Time", description: "When the status last changed." }).optional(),
+    reason: z.string().meta({ proto: 5, description: "Machine-readable reason for the last change." }).optional(),
+    message: z.string().meta({ proto: 6, description: "The last change, for a person." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.NamespaceCondition" });
+
+const namespaceSpec = z
+  .object({
+    finalizers: z
+      .array(z.string())
+      .meta({ proto: 1, listType: "atomic", description: "What must be done before the namespace is removed; the server owns this list." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.NamespaceSpec" });
+
+const namespaceStatus = z
+  .object({
+    phase: z.enum(["Active", "Terminating"]).meta({ proto: 1, description: "Active, or Terminating once deleted." }).optional(),
+    conditions: z
+      .array(namespaceCondition)
+      .meta({ proto: 2, patchStrategy: "merge", patchMergeKey: "type", listType: "map", listMapKeys: ["type"], description: "The namespace's observed state." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.NamespaceStatus" });
+
+const schema = z
+  .object({
+    ...envelope,
+    spec: namespaceSpec.meta({ proto: 2, description: "What the namespace should be." }).optional(),
+    status: namespaceStatus.meta({ proto: 3, description: "What the namespace is, as the server observed it." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.Namespace", description: "A scope for names; most kinds live in one." });
 
 interface Namespace extends KubeObject {
   spec?: { finalizers?: string[] };

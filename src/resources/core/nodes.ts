@@ -6,41 +6,103 @@ import type { KubeObject } from "../../api/object.ts";
 import { labelValueErrors, qualifiedNameErrors } from "../../api/validation/names.ts";
 import type { KindDefinition } from "../definition.ts";
 import { ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
-import { cidrErrors, condition, envelope, parseIP, quantity, timestamp } from "../schema-types.ts";
+import { cidrErrors, envelope, parseIP, quantity, timestamp } from "../schema-types.ts";
 
-const taint = z.object({
-  key: z.string(),
-  value: z.string().optional(),
-  effect: z.string(),
-  timeAdded: timestamp.nullable().optional(),
-});
+const taint = z
+  .object({
+    key: z.string().meta({ proto: 1, description: "The taint's key, a qualified name." }),
+    value: z.string().meta({ proto: 2, description: "The taint's value, a label value." }).optional(),
+    effect: z.string().meta({ proto: 3, description: "What the taint does to pods that do not tolerate it: NoSchedule, PreferNoSchedule or NoExecute." }),
+    timeAdded: timestamp.meta({ proto: 4, description: "When the taint was added; set for NoExecute taints." }).nullable().optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.Taint", description: "A mark on a node that keeps away pods which do not tolerate it." });
 
-const resourceList = z.record(z.string(), quantity);
+const resourceList = (proto: number, description: string) => z.record(z.string(), quantity).meta({ proto, description });
 
-const schema = z.object({
-  ...envelope,
-  spec: z
-    .object({
-      podCIDR: z.string().optional(),
-      podCIDRs: z.array(z.string()).optional(),
-      providerID: z.string().optional(),
-      unschedulable: z.boolean().optional(),
-      taints: z.array(taint).optional(),
-      configSource: z.looseObject({}).optional(),
-      externalID: z.string().optional(),
-    })
-    .optional(),
-  // Written by the kubelet; modeled where the table reads it, the rest kept as sent.
-  status: z
-    .looseObject({
-      capacity: resourceList.optional(),
-      allocatable: resourceList.optional(),
-      conditions: z.array(condition).optional(),
-      addresses: z.array(z.looseObject({ type: z.string(), address: z.string() })).optional(),
-      nodeInfo: z.looseObject({}).optional(),
-    })
-    .optional(),
-});
+/** NodeCondition: numbered as metav1.Condition except field 3, the kubelet's heartbeat (observedGeneration there). */
+const nodeCondition = z
+  .looseObject({
+    type: z.string().meta({ proto: 1, description: "What the condition is about, such as Ready or MemoryPressure." }),
+    status: z.string().meta({ proto: 2, description: "Whether the condition holds: True, False or Unknown." }),
+    lastHeartbeatTime: timestamp.meta({ proto: 3, description: "When the kubelet last reported the condition." }).optional(),
+    lastTransitionTime: timestamp.meta({ proto: 4, description: "When the status last changed." }).optional(),
+    reason: z.string().meta({ proto: 5, description: "A CamelCase word for why the status is what it is." }).optional(),
+    message: z.string().meta({ proto: 6, description: "A human-readable account of the condition." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.NodeCondition", description: "One aspect of a node's state, as the kubelet last saw it." });
+
+const nodeAddress = z
+  .looseObject({
+    type: z.string().meta({ proto: 1, description: "Hostname, InternalIP, ExternalIP, InternalDNS or ExternalDNS." }),
+    address: z.string().meta({ proto: 2, description: "The address itself." }),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.NodeAddress", description: "One address a node is reachable at." });
+
+// The retired dynamic kubelet config: dropped on create, kept only where an old node has it; unmodeled.
+const nodeConfigSource = z
+  .looseObject({})
+  .meta({ definition: "io.k8s.api.core.v1.NodeConfigSource", description: "A source of kubelet configuration (retired)." });
+
+const specSchema = z
+  .object({
+    podCIDR: z.string().meta({ proto: 1, description: "The node's pod address range; the first of podCIDRs." }).optional(),
+    podCIDRs: z
+      .array(z.string())
+      .meta({ proto: 7, patchStrategy: "merge", listType: "set", description: "The node's pod address ranges, at most one per IP family." })
+      .optional(),
+    providerID: z.string().meta({ proto: 3, description: "The cloud provider's ID for the machine." }).optional(),
+    unschedulable: z.boolean().meta({ proto: 4, description: "Keep new pods off the node (cordon)." }).optional(),
+    taints: z.array(taint).meta({ proto: 5, listType: "atomic", description: "The node's taints." }).optional(),
+    configSource: nodeConfigSource.meta({ proto: 6, description: "Retired: where the kubelet once took its configuration from." }).optional(),
+    externalID: z.string().meta({ proto: 2, description: "Retired: an external ID of the node; cannot change." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.NodeSpec", description: "How a node is set up for scheduling." });
+
+// The kubelet's report of what the node runs; kept as sent, unmodeled (the table reads it loosely).
+const nodeSystemInfo = z
+  .looseObject({})
+  .meta({ definition: "io.k8s.api.core.v1.NodeSystemInfo", description: "What the node runs: OS, kernel, kubelet and runtime versions, IDs." });
+
+// Written by the kubelet; modeled where the table or validation reads it, the rest kept as sent (and, not being
+// modeled, carrying no field numbers: phase 3, daemonEndpoints 6, images 8, volumesInUse 9, volumesAttached 10,
+// config 11, runtimeHandlers 12, features 13, declaredFeatures 14).
+const statusSchema = z
+  .looseObject({
+    capacity: resourceList(1, "The total amount of each resource on the node.").optional(),
+    allocatable: resourceList(2, "The amount of each resource available to pods; capacity when unset.").optional(),
+    conditions: z
+      .array(nodeCondition)
+      .meta({
+        proto: 4,
+        patchStrategy: "merge",
+        patchMergeKey: "type",
+        listType: "map",
+        listMapKeys: ["type"],
+        description: "The node's current conditions.",
+      })
+      .optional(),
+    addresses: z
+      .array(nodeAddress)
+      .meta({
+        proto: 5,
+        patchStrategy: "merge",
+        patchMergeKey: "type",
+        listType: "map",
+        listMapKeys: ["type"],
+        description: "The addresses the node is reachable at.",
+      })
+      .optional(),
+    nodeInfo: nodeSystemInfo.meta({ proto: 7, description: "Versions and IDs the node reports." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.NodeStatus", description: "The observed state of a node." });
+
+const schema = z
+  .object({
+    ...envelope,
+    spec: specSchema.meta({ proto: 2, description: "How the node is set up for scheduling." }).optional(),
+    status: statusSchema.meta({ proto: 3, description: "The node's observed state, reported by its kubelet." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.Node", description: "A machine that runs pods." });
 
 type Node = KubeObject & z.infer<typeof schema>;
 type NodeInfo = { kubeletVersion?: string; osImage?: string; kernelVersion?: string; containerRuntimeVersion?: string };

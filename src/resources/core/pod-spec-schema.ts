@@ -1,180 +1,231 @@
-// The schema of a PodSpec and of a PodTemplateSpec, shared by pods and every workload kind. The structures a
-// pod is made of are modeled field by field; the deep, rarely-checked ones (affinity, security contexts,
-// probe handlers, volume sources) are kept whole as loose objects so that no field a user sends is lost.
+// The schema of a PodSpec and of a PodTemplateSpec, shared by pods and every workload kind, with kube's protobuf
+// numbers, definition names and merge rules on each field. Containers are modeled in pod-spec-container.ts; the
+// deep, rarely-checked structures (affinity, security context, volume sources, DNS config) are kept whole as
+// loose objects so that no field a user sends is lost.
 
 import { z } from "zod";
-import { intOrString, quantity } from "../schema-types.ts";
+import { container, ephemeralContainer, resourceList, resourceRequirements } from "./pod-spec-container.ts";
+
+export * from "./pod-spec-container.ts";
 
 const int = z.number().int();
 const stringMap = z.record(z.string(), z.string());
 const loose = z.looseObject({});
 
-export const containerPort = z.object({
-  name: z.string().optional(),
-  hostPort: int.optional(),
-  containerPort: int.optional(),
-  protocol: z.string().optional(),
-  hostIP: z.string().optional(),
-});
+/** A volume: its name and exactly one source, each source kept whole (in protobuf the sources sit in a VolumeSource, field 2). */
+export const volume = z
+  .looseObject({ name: z.string().meta({ proto: 1, description: "The volume's name: a DNS label, unique in the pod, that mounts refer to." }).optional() })
+  .meta({
+    definition: "io.k8s.api.core.v1.Volume",
+    description: "A named volume the pod's containers may mount, with exactly one source: emptyDir, configMap, secret, a claim and so on.",
+  });
 
-export const envVar = z.object({
-  name: z.string().optional(),
-  value: z.string().optional(),
-  valueFrom: z
-    .looseObject({
-      fieldRef: z.looseObject({ apiVersion: z.string().optional(), fieldPath: z.string().optional() }).optional(),
-      resourceFieldRef: loose.optional(),
-      configMapKeyRef: loose.optional(),
-      secretKeyRef: loose.optional(),
-      fileKeyRef: loose.optional(),
-    })
-    .optional(),
-});
+export const toleration = z
+  .object({
+    key: z.string().meta({ proto: 1, description: "The taint key it matches; empty with operator Exists matches every taint." }).optional(),
+    operator: z.string().meta({ proto: 2, description: "How the taint's value is compared: Equal, the default, or Exists." }).optional(),
+    value: z.string().meta({ proto: 3, description: "The taint value Equal compares with; empty for Exists." }).optional(),
+    effect: z.string().meta({ proto: 4, description: "The taint effect it matches: NoSchedule, PreferNoSchedule or NoExecute; empty matches all." }).optional(),
+    tolerationSeconds: int
+      .meta({ proto: 5, protoType: "int64", description: "For NoExecute: how long the pod stays on the node once the taint appears; forever when unset." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.Toleration", description: "Lets the pod be scheduled onto, or stay on, nodes whose taints it matches." });
 
-export const volumeMount = z.object({
-  name: z.string().optional(),
-  readOnly: z.boolean().optional(),
-  recursiveReadOnly: z.string().optional(),
-  mountPath: z.string().optional(),
-  subPath: z.string().optional(),
-  mountPropagation: z.string().optional(),
-  subPathExpr: z.string().optional(),
-});
-
-export const resourceRequirements = z.object({
-  limits: z.record(z.string(), quantity).optional(),
-  requests: z.record(z.string(), quantity).optional(),
-  claims: z.array(loose).optional(),
-});
-
-/** An HTTP GET handler, as probes and lifecycle hooks use it. */
-const httpGetAction = z.looseObject({
-  path: z.string().optional(),
-  port: intOrString.optional(),
-  host: z.string().optional(),
-  scheme: z.string().optional(),
-  httpHeaders: z.array(loose).optional(),
-});
-
-export const probe = z.looseObject({
-  exec: loose.optional(),
-  httpGet: httpGetAction.optional(),
-  tcpSocket: loose.optional(),
-  grpc: z.looseObject({ port: int.optional(), service: z.string().optional() }).optional(),
-  initialDelaySeconds: int.optional(),
-  timeoutSeconds: int.optional(),
-  periodSeconds: int.optional(),
-  successThreshold: int.optional(),
-  failureThreshold: int.optional(),
-  terminationGracePeriodSeconds: int.optional(),
-});
-
-const lifecycleHandler = z.looseObject({ httpGet: httpGetAction.optional() });
-
-export const container = z.object({
-  name: z.string().optional(),
-  image: z.string().optional(),
-  command: z.array(z.string()).optional(),
-  args: z.array(z.string()).optional(),
-  workingDir: z.string().optional(),
-  ports: z.array(containerPort).optional(),
-  envFrom: z.array(loose).optional(),
-  env: z.array(envVar).optional(),
-  resources: resourceRequirements.optional(),
-  resizePolicy: z.array(loose).optional(),
-  restartPolicy: z.string().optional(),
-  restartPolicyRules: z.array(loose).optional(),
-  volumeMounts: z.array(volumeMount).optional(),
-  volumeDevices: z.array(loose).optional(),
-  livenessProbe: probe.optional(),
-  readinessProbe: probe.optional(),
-  startupProbe: probe.optional(),
-  lifecycle: z.looseObject({ postStart: lifecycleHandler.optional(), preStop: lifecycleHandler.optional() }).optional(),
-  terminationMessagePath: z.string().optional(),
-  terminationMessagePolicy: z.string().optional(),
-  imagePullPolicy: z.string().optional(),
-  securityContext: loose.optional(),
-  stdin: z.boolean().optional(),
-  stdinOnce: z.boolean().optional(),
-  tty: z.boolean().optional(),
-});
-
-/** An ephemeral container has a container's fields plus targetContainerName. */
-export const ephemeralContainer = container.extend({ targetContainerName: z.string().optional() });
-
-/** A volume: its name and exactly one source, each source kept whole. */
-export const volume = z.looseObject({ name: z.string().optional() });
-
-export const toleration = z.object({
-  key: z.string().optional(),
-  operator: z.string().optional(),
-  value: z.string().optional(),
-  effect: z.string().optional(),
-  tolerationSeconds: int.optional(),
-});
-
-export const podSpec = z.object({
-  volumes: z.array(volume).optional(),
-  initContainers: z.array(container).optional(),
-  containers: z.array(container).optional(),
-  ephemeralContainers: z.array(ephemeralContainer).optional(),
-  restartPolicy: z.string().optional(),
-  terminationGracePeriodSeconds: int.optional(),
-  activeDeadlineSeconds: int.optional(),
-  dnsPolicy: z.string().optional(),
-  nodeSelector: stringMap.optional(),
-  serviceAccountName: z.string().optional(),
-  serviceAccount: z.string().optional(),
-  automountServiceAccountToken: z.boolean().optional(),
-  nodeName: z.string().optional(),
-  hostNetwork: z.boolean().optional(),
-  hostPID: z.boolean().optional(),
-  hostIPC: z.boolean().optional(),
-  shareProcessNamespace: z.boolean().optional(),
-  securityContext: loose.optional(),
-  imagePullSecrets: z.array(loose).optional(),
-  hostname: z.string().optional(),
-  subdomain: z.string().optional(),
-  affinity: loose.optional(),
-  schedulerName: z.string().optional(),
-  tolerations: z.array(toleration).optional(),
-  hostAliases: z.array(loose).optional(),
-  priorityClassName: z.string().optional(),
-  priority: int.optional(),
-  dnsConfig: loose.optional(),
-  readinessGates: z.array(z.looseObject({ conditionType: z.string().optional() })).optional(),
-  runtimeClassName: z.string().optional(),
-  enableServiceLinks: z.boolean().optional(),
-  preemptionPolicy: z.string().optional(),
-  overhead: z.record(z.string(), quantity).optional(),
-  topologySpreadConstraints: z.array(loose).optional(),
-  setHostnameAsFQDN: z.boolean().optional(),
-  os: loose.optional(),
-  hostUsers: z.boolean().optional(),
-  schedulingGates: z.array(z.looseObject({ name: z.string().optional() })).optional(),
-  resourceClaims: z.array(loose).optional(),
-  resources: resourceRequirements.optional(),
-  hostnameOverride: z.string().optional(),
-  workloadRef: loose.optional(),
-});
+export const podSpec = z
+  .object({
+    volumes: z
+      .array(volume)
+      .meta({
+        proto: 1,
+        patchStrategy: "merge,retainKeys",
+        patchMergeKey: "name",
+        listType: "map",
+        listMapKeys: ["name"],
+        description: "The volumes the pod's containers may mount.",
+      })
+      .optional(),
+    initContainers: z
+      .array(container)
+      .meta({
+        proto: 20,
+        patchStrategy: "merge",
+        patchMergeKey: "name",
+        listType: "map",
+        listMapKeys: ["name"],
+        description: "Containers run one at a time, each to success, before the app containers start; those with restartPolicy Always stay as sidecars.",
+      })
+      .optional(),
+    containers: z
+      .array(container)
+      .meta({
+        proto: 2,
+        patchStrategy: "merge",
+        patchMergeKey: "name",
+        listType: "map",
+        listMapKeys: ["name"],
+        description: "The pod's app containers; there must be at least one.",
+      })
+      .optional(),
+    ephemeralContainers: z
+      .array(ephemeralContainer)
+      .meta({
+        proto: 34,
+        patchStrategy: "merge",
+        patchMergeKey: "name",
+        listType: "map",
+        listMapKeys: ["name"],
+        description: "Temporary containers added to the running pod through its ephemeralcontainers subresource.",
+      })
+      .optional(),
+    restartPolicy: z.string().meta({ proto: 3, description: "Always, OnFailure or Never; Always when unset." }).optional(),
+    terminationGracePeriodSeconds: int
+      .meta({ proto: 4, protoType: "int64", description: "Seconds between the stop signal and the kill when the pod is deleted; 30 when unset." })
+      .optional(),
+    activeDeadlineSeconds: int
+      .meta({ proto: 5, protoType: "int64", description: "Seconds the pod may run, counted from its start, before kubelet fails it." })
+      .optional(),
+    dnsPolicy: z.string().meta({ proto: 6, description: "ClusterFirst, ClusterFirstWithHostNet, Default or None; ClusterFirst when unset." }).optional(),
+    nodeSelector: stringMap.meta({ proto: 7, mapType: "atomic", description: "Labels a node must carry for the pod to be scheduled there." }).optional(),
+    serviceAccountName: z.string().meta({ proto: 8, description: "The service account the pod runs as." }).optional(),
+    serviceAccount: z.string().meta({ proto: 9, description: "Deprecated: the old name of serviceAccountName." }).optional(),
+    automountServiceAccountToken: z.boolean().meta({ proto: 21, description: "Whether a token of the service account is mounted into the pod." }).optional(),
+    nodeName: z.string().meta({ proto: 10, description: "The node the pod is bound to; the scheduler sets it unless it is given." }).optional(),
+    hostNetwork: z.boolean().meta({ proto: 11, description: "Use the node's network namespace; container ports then open on the node." }).optional(),
+    hostPID: z.boolean().meta({ proto: 12, description: "Use the node's process namespace." }).optional(),
+    hostIPC: z.boolean().meta({ proto: 13, description: "Use the node's IPC namespace." }).optional(),
+    shareProcessNamespace: z
+      .boolean()
+      .meta({ proto: 27, description: "Give all the pod's containers one process namespace; excludes hostPID." })
+      .optional(),
+    securityContext: loose
+      .meta({ proto: 14, definition: "io.k8s.api.core.v1.PodSecurityContext", description: "Security settings for the whole pod; containers may override some." })
+      .optional(),
+    imagePullSecrets: z
+      .array(loose.meta({ definition: "io.k8s.api.core.v1.LocalObjectReference", structType: "atomic", description: "Names an object in the same namespace." }))
+      .meta({
+        proto: 15,
+        patchStrategy: "merge",
+        patchMergeKey: "name",
+        listType: "map",
+        listMapKeys: ["name"],
+        description: "Secrets in the pod's namespace holding credentials to pull its images.",
+      })
+      .optional(),
+    hostname: z.string().meta({ proto: 16, description: "The pod's hostname; its name when unset." }).optional(),
+    subdomain: z
+      .string()
+      .meta({ proto: 17, description: "With hostname, gives the pod the name <hostname>.<subdomain>.<namespace>.svc.<cluster domain>." })
+      .optional(),
+    affinity: loose
+      .meta({ proto: 18, definition: "io.k8s.api.core.v1.Affinity", description: "Rules that attract the pod to, or keep it from, nodes and other pods." })
+      .optional(),
+    schedulerName: z.string().meta({ proto: 19, description: "The scheduler that places the pod; default-scheduler when unset." }).optional(),
+    tolerations: z.array(toleration).meta({ proto: 22, listType: "atomic", description: "The node taints the pod tolerates." }).optional(),
+    hostAliases: z
+      .array(loose.meta({ definition: "io.k8s.api.core.v1.HostAlias", description: "An IP address and the hostnames that resolve to it." }))
+      .meta({
+        proto: 23,
+        patchStrategy: "merge",
+        patchMergeKey: "ip",
+        listType: "map",
+        listMapKeys: ["ip"],
+        description: "Extra entries for the pod's /etc/hosts.",
+      })
+      .optional(),
+    priorityClassName: z.string().meta({ proto: 24, description: "The PriorityClass whose value becomes the pod's priority." }).optional(),
+    priority: int.meta({ proto: 25, description: "The pod's priority; admission fills it in from priorityClassName." }).optional(),
+    dnsConfig: loose
+      .meta({ proto: 26, definition: "io.k8s.api.core.v1.PodDNSConfig", description: "DNS settings merged into those dnsPolicy gives." })
+      .optional(),
+    readinessGates: z
+      .array(
+        z
+          .looseObject({ conditionType: z.string().meta({ proto: 1, description: "The type of a pod condition." }).optional() })
+          .meta({ definition: "io.k8s.api.core.v1.PodReadinessGate", description: "A pod condition the pod's readiness waits for." }),
+      )
+      .meta({ proto: 28, listType: "atomic", description: "Extra pod conditions that must be True before the pod counts as ready." })
+      .optional(),
+    runtimeClassName: z.string().meta({ proto: 29, description: "The RuntimeClass the pod runs with." }).optional(),
+    enableServiceLinks: z
+      .boolean()
+      .meta({ proto: 30, description: "Whether the services' addresses are passed in environment variables, Docker-link style; true when unset." })
+      .optional(),
+    preemptionPolicy: z.string().meta({ proto: 31, description: "PreemptLowerPriority or Never: whether the pod may evict pods of lower priority." }).optional(),
+    overhead: resourceList.meta({ proto: 32, description: "What the runtime itself uses to run the pod; admission sets it from the RuntimeClass." }).optional(),
+    topologySpreadConstraints: z
+      .array(loose.meta({ definition: "io.k8s.api.core.v1.TopologySpreadConstraint", description: "How evenly matching pods spread over one topology key." }))
+      .meta({
+        proto: 33,
+        patchStrategy: "merge",
+        patchMergeKey: "topologyKey",
+        listType: "map",
+        listMapKeys: ["topologyKey", "whenUnsatisfiable"],
+        description: "How the pod's group spreads over zones, nodes or other topology domains.",
+      })
+      .optional(),
+    setHostnameAsFQDN: z.boolean().meta({ proto: 35, description: "Make the pod's hostname its fully qualified domain name." }).optional(),
+    os: loose.meta({ proto: 36, definition: "io.k8s.api.core.v1.PodOS", description: "The operating system the containers need: linux or windows." }).optional(),
+    hostUsers: z.boolean().meta({ proto: 37, description: "Use the node's user namespace; false gives the pod a user namespace of its own." }).optional(),
+    schedulingGates: z
+      .array(
+        z
+          .looseObject({ name: z.string().meta({ proto: 1, description: "The gate's name, unique in the pod." }).optional() })
+          .meta({ definition: "io.k8s.api.core.v1.PodSchedulingGate", description: "A gate that holds the pod back from scheduling while present." }),
+      )
+      .meta({
+        proto: 38,
+        patchStrategy: "merge",
+        patchMergeKey: "name",
+        listType: "map",
+        listMapKeys: ["name"],
+        description: "While any gate is listed, the pod is not scheduled.",
+      })
+      .optional(),
+    resourceClaims: z
+      .array(loose.meta({ definition: "io.k8s.api.core.v1.PodResourceClaim", description: "A named dynamic resource claim, or a template to make one from." }))
+      .meta({
+        proto: 39,
+        patchStrategy: "merge,retainKeys",
+        patchMergeKey: "name",
+        listType: "map",
+        listMapKeys: ["name"],
+        description: "Dynamic resource claims the pod's containers may use.",
+      })
+      .optional(),
+    resources: resourceRequirements.meta({ proto: 40, description: "Resources reserved and capped for the pod as a whole, shared by its containers." }).optional(),
+    hostnameOverride: z
+      .string()
+      .meta({ proto: 41, description: "A hostname for the pod used instead of the one made from its name, hostname and subdomain." })
+      .optional(),
+    workloadRef: loose
+      .meta({
+        proto: 42,
+        definition: "io.k8s.api.core.v1.WorkloadReference",
+        description: "The Workload and pod group the pod belongs to, for scheduling the group as a whole.",
+      })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.PodSpec", description: "What a pod runs and how: its containers, volumes and scheduling." });
 
 /** The metadata of a template: the labels and annotations pods get; other fields are kept as sent. */
-export const templateMetadata = z.looseObject({
-  name: z.string().optional(),
-  generateName: z.string().optional(),
-  namespace: z.string().optional(),
-  labels: stringMap.optional(),
-  annotations: stringMap.optional(),
-});
+export const templateMetadata = z
+  .looseObject({
+    name: z.string().meta({ proto: 1, description: "A name for the objects made from the template; usually left unset." }).optional(),
+    generateName: z.string().meta({ proto: 2, description: "A prefix from which a unique name is generated." }).optional(),
+    namespace: z.string().meta({ proto: 3, description: "The namespace; the owner's when unset." }).optional(),
+    labels: stringMap.meta({ proto: 11, description: "Labels put on the objects made from the template; selectors match them." }).optional(),
+    annotations: stringMap.meta({ proto: 12, description: "Annotations put on the objects made from the template." }).optional(),
+  })
+  .meta({ definition: "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta", description: "The metadata given to the objects made from a template." });
 
-export const podTemplateSpec = z.object({
-  metadata: templateMetadata.optional(),
-  spec: podSpec.optional(),
-});
+export const podTemplateSpec = z
+  .object({
+    metadata: templateMetadata.meta({ proto: 1, description: "Labels and annotations for the pods made from the template." }).optional(),
+    spec: podSpec.meta({ proto: 2, description: "The spec of the pods made from the template." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.PodTemplateSpec", description: "The pods a controller creates: their metadata and spec." });
 
-export type ContainerPort = z.infer<typeof containerPort>;
-export type Container = z.infer<typeof container>;
-export type Probe = z.infer<typeof probe>;
 export type Volume = z.infer<typeof volume>;
 export type Toleration = z.infer<typeof toleration>;
 export type PodSpec = z.infer<typeof podSpec>;

@@ -10,11 +10,16 @@ import { podQosClass } from "./pod-qos.ts";
 import { podTable, type PodObject } from "./pod-table.ts";
 import { validatePodUpdate } from "./pod-update-validation.ts";
 
-const schema = z.object({
-  ...envelope,
-  spec: podSpec.optional(),
-  status: z.looseObject({}).optional(),
-});
+const schema = z
+  .object({
+    ...envelope,
+    spec: podSpec.meta({ proto: 2, description: "What the pod should run, and how." }).optional(),
+    status: z
+      .looseObject({})
+      .meta({ proto: 3, definition: "io.k8s.api.core.v1.PodStatus", description: "What the pod is doing, as last reported; written through /status." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.Pod", description: "A group of containers scheduled together onto one node, sharing its network and volumes." });
 
 export const pods = {
   group: "",

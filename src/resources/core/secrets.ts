@@ -24,13 +24,21 @@ export const secretType = {
 
 const serviceAccountNameAnnotation = "kubernetes.io/service-account.name";
 
-const schema = z.object({
-  ...envelope,
-  data: z.record(z.string(), base64String).optional(),
-  stringData: z.record(z.string(), z.string()).optional(),
-  type: z.string().optional(),
-  immutable: z.boolean().optional(),
-});
+const schema = z
+  .object({
+    ...envelope,
+    data: z
+      .record(z.string(), base64String)
+      .meta({ proto: 2, protoType: "bytes", description: "The secret values (base64 in JSON), by key." })
+      .optional(),
+    stringData: z
+      .record(z.string(), z.string())
+      .meta({ proto: 4, description: "Write-only values as text; merged into data when written and never returned." })
+      .optional(),
+    type: z.string().meta({ proto: 3, description: "What the secret holds, which decides the keys data must have (default Opaque)." }).optional(),
+    immutable: z.boolean().meta({ proto: 5, description: "When true, data can no longer change." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.Secret", description: "Sensitive data such as passwords, tokens or keys." });
 
 type Secret = KubeObject & z.infer<typeof schema>;
 

@@ -6,12 +6,23 @@ import type { KindDefinition } from "../definition.ts";
 import { ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
 import { envelope, localObjectReference, objectReference } from "../schema-types.ts";
 
-const schema = z.object({
-  ...envelope,
-  secrets: z.array(objectReference).optional(),
-  imagePullSecrets: z.array(localObjectReference).optional(),
-  automountServiceAccountToken: z.boolean().optional(),
-});
+const schema = z
+  .object({
+    ...envelope,
+    secrets: z
+      .array(objectReference)
+      .meta({ proto: 2, patchStrategy: "merge", patchMergeKey: "name", listType: "map", listMapKeys: ["name"], description: "Secrets pods running as this account may use." })
+      .optional(),
+    imagePullSecrets: z
+      .array(localObjectReference)
+      .meta({ proto: 3, listType: "atomic", description: "Secrets used to pull images for pods running as this account." })
+      .optional(),
+    automountServiceAccountToken: z
+      .boolean()
+      .meta({ proto: 4, description: "Whether pods running as this account get an API token mounted by default." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.ServiceAccount", description: "An identity for processes that run in pods." });
 
 type ServiceAccount = KubeObject & z.infer<typeof schema>;
 

@@ -12,45 +12,131 @@ import { portNameErrors, portNumberErrors, protocolErrors, specialIPErrors } fro
 import { allocationErrors, clusterIPsErrors, isHeadless, needsHealthCheck, needsNodePorts } from "./service-addresses.ts";
 import { prepareServiceCreate, prepareServiceUpdate, validateServiceUpdate } from "./service-addresses.ts";
 
-const servicePort = z.object({
-  name: z.string().optional(),
-  protocol: z.string().optional(),
-  appProtocol: z.string().optional(),
-  port: z.number().int(),
-  targetPort: intOrString.optional(),
-  nodePort: z.number().int().optional(),
-});
+const servicePort = z
+  .object({
+    name: z.string().meta({ proto: 1, description: "The port's name, a DNS label; required when the service has more than one port." }).optional(),
+    protocol: z.string().meta({ proto: 2, description: "TCP, UDP or SCTP; TCP when unset." }).optional(),
+    appProtocol: z.string().meta({ proto: 6, description: "The application protocol spoken on the port, as a hint to implementations." }).optional(),
+    port: z.number().int().meta({ proto: 3, description: "The port the service listens on." }),
+    targetPort: intOrString
+      .meta({ proto: 4, description: "The port on the selected pods, by number or by container port name; the service port when unset." })
+      .optional(),
+    nodePort: z.number().int().meta({ proto: 5, description: "The port opened on every node for NodePort and LoadBalancer services." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.ServicePort", description: "One port a service exposes and where it forwards to." });
 
-const specSchema = z.object({
-  ports: z.array(servicePort).optional(),
-  selector: z.record(z.string(), z.string()).optional(),
-  clusterIP: z.string().optional(),
-  clusterIPs: z.array(z.string()).optional(),
-  type: z.string().optional(),
-  externalIPs: z.array(z.string()).optional(),
-  sessionAffinity: z.string().optional(),
-  loadBalancerIP: z.string().optional(),
-  loadBalancerSourceRanges: z.array(z.string()).optional(),
-  externalName: z.string().optional(),
-  externalTrafficPolicy: z.string().optional(),
-  healthCheckNodePort: z.number().int().optional(),
-  publishNotReadyAddresses: z.boolean().optional(),
-  sessionAffinityConfig: z.object({ clientIP: z.object({ timeoutSeconds: z.number().int().optional() }).optional() }).optional(),
-  ipFamilies: z.array(z.string()).optional(),
-  ipFamilyPolicy: z.string().optional(),
-  allocateLoadBalancerNodePorts: z.boolean().optional(),
-  loadBalancerClass: z.string().optional(),
-  internalTrafficPolicy: z.string().optional(),
-  trafficDistribution: z.string().optional(),
-});
+const clientIPConfig = z
+  .object({
+    timeoutSeconds: z
+      .number()
+      .int()
+      .meta({ proto: 1, description: "How long a client stays bound to the same endpoint, in seconds (10800 when unset)." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.ClientIPConfig", description: "Settings of affinity by client IP." });
 
-const ingress = z.looseObject({ ip: z.string().optional(), hostname: z.string().optional(), ipMode: z.string().optional() });
+const sessionAffinityConfig = z
+  .object({ clientIP: clientIPConfig.meta({ proto: 1, description: "Settings for ClientIP affinity." }).optional() })
+  .meta({ definition: "io.k8s.api.core.v1.SessionAffinityConfig", description: "How session affinity is configured." });
 
-const schema = z.object({
-  ...envelope,
-  spec: specSchema.optional(),
-  status: z.looseObject({ loadBalancer: z.looseObject({ ingress: z.array(ingress).optional() }).optional(), conditions: z.array(condition).optional() }).optional(),
-});
+const strings = (proto: number, description: string) => z.array(z.string()).meta({ proto, listType: "atomic", description });
+
+const specSchema = z
+  .object({
+    ports: z
+      .array(servicePort)
+      .meta({
+        proto: 1,
+        patchStrategy: "merge",
+        patchMergeKey: "port",
+        listType: "map",
+        listMapKeys: ["port", "protocol"],
+        description: "The ports the service exposes.",
+      })
+      .optional(),
+    selector: z
+      .record(z.string(), z.string())
+      .meta({ proto: 2, mapType: "atomic", description: "Labels of the pods traffic is routed to; without it, endpoints are managed by hand." })
+      .optional(),
+    clusterIP: z.string().meta({ proto: 3, description: "The service's virtual IP, allocated when unset; None makes a headless service." }).optional(),
+    clusterIPs: strings(18, "The service's virtual IPs, one per IP family; the first equals clusterIP.").optional(),
+    type: z.string().meta({ proto: 4, description: "How the service is exposed: ClusterIP, NodePort, LoadBalancer or ExternalName." }).optional(),
+    externalIPs: strings(5, "Further addresses, not managed by the cluster, on which nodes accept traffic for the service.").optional(),
+    sessionAffinity: z.string().meta({ proto: 7, description: "ClientIP to send a client's connections to the same endpoint, or None." }).optional(),
+    loadBalancerIP: z.string().meta({ proto: 8, description: "Deprecated: an address requested from the load balancer." }).optional(),
+    loadBalancerSourceRanges: strings(9, "CIDRs the load balancer accepts clients from, where the provider supports it.").optional(),
+    externalName: z.string().meta({ proto: 10, description: "The DNS name an ExternalName service aliases." }).optional(),
+    externalTrafficPolicy: z
+      .string()
+      .meta({ proto: 11, description: "Cluster or Local: whether external traffic may go to endpoints on other nodes." })
+      .optional(),
+    healthCheckNodePort: z
+      .number()
+      .int()
+      .meta({ proto: 12, description: "The node port load balancers probe, for LoadBalancer services with the Local policy." })
+      .optional(),
+    publishNotReadyAddresses: z
+      .boolean()
+      .meta({ proto: 13, description: "Publish endpoints of pods that are not ready, as stateful sets need for discovery." })
+      .optional(),
+    sessionAffinityConfig: sessionAffinityConfig.meta({ proto: 14, description: "Settings of session affinity." }).optional(),
+    ipFamilies: strings(19, "The IP families (IPv4, IPv6) of the service's addresses, in order.").optional(),
+    ipFamilyPolicy: z.string().meta({ proto: 17, description: "SingleStack, PreferDualStack or RequireDualStack." }).optional(),
+    allocateLoadBalancerNodePorts: z
+      .boolean()
+      .meta({ proto: 20, description: "Whether a LoadBalancer service gets node ports; true when unset." })
+      .optional(),
+    loadBalancerClass: z.string().meta({ proto: 21, description: "Which load balancer implementation serves the service." }).optional(),
+    internalTrafficPolicy: z
+      .string()
+      .meta({ proto: 22, description: "Cluster or Local: whether traffic from inside the cluster may go to endpoints on other nodes." })
+      .optional(),
+    trafficDistribution: z
+      .string()
+      .meta({ proto: 23, description: "A preference for endpoints close to the client: PreferClose, PreferSameZone or PreferSameNode." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.ServiceSpec", description: "What a service exposes and how." });
+
+// Status is written by load balancer controllers; unmodeled fields (an ingress point's ports) are kept as sent.
+const ingress = z
+  .looseObject({
+    ip: z.string().meta({ proto: 1, description: "An IP address of the load balancer." }).optional(),
+    hostname: z.string().meta({ proto: 2, description: "A DNS name of the load balancer." }).optional(),
+    ipMode: z.string().meta({ proto: 3, description: "VIP or Proxy: how traffic to ip reaches the nodes." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.LoadBalancerIngress", description: "An address a load balancer receives traffic on." });
+
+const loadBalancerStatus = z
+  .looseObject({
+    ingress: z.array(ingress).meta({ proto: 1, listType: "atomic", description: "The load balancer's addresses." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.LoadBalancerStatus", description: "The state of a load balancer." });
+
+const statusSchema = z
+  .looseObject({
+    loadBalancer: loadBalancerStatus.meta({ proto: 1, description: "The load balancer in front of the service, if any." }).optional(),
+    conditions: z
+      .array(condition)
+      .meta({
+        proto: 2,
+        patchStrategy: "merge",
+        patchMergeKey: "type",
+        listType: "map",
+        listMapKeys: ["type"],
+        description: "The service's current conditions.",
+      })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.ServiceStatus", description: "The observed state of a service." });
+
+const schema = z
+  .object({
+    ...envelope,
+    spec: specSchema.meta({ proto: 2, description: "What the service exposes and how." }).optional(),
+    status: statusSchema.meta({ proto: 3, description: "The service's observed state; read-only to clients." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.Service", description: "A stable address and name for a set of pods." });
 
 export type Service = KubeObject & z.infer<typeof schema>;
 export type ServiceSpec = z.infer<typeof specSchema>;

@@ -1,0 +1,48 @@
+// Watch benchmark (part of `npm run bench`): delivery latency from write acknowledgement to event arrival with
+// 1, 100 and 1,000 watchers, and write throughput with 1,000 watchers attached beside none, in one run.
+
+import { createClient, drive } from "./bench/client.mjs";
+import { openWatchers } from "./bench/watchers.mjs";
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+export async function benchWatch({ server, call, record }) {
+  await call("POST", "/api/v1/namespaces", { metadata: { name: "watched" } });
+  const cm = (name) => ({ metadata: { name }, data: { payload: "x".repeat(1024) } });
+  let serial = 0;
+
+  for (const count of [1, 100, 1000]) {
+    const list = JSON.parse((await call("GET", "/api/v1/namespaces/watched/configmaps?limit=1")).body);
+    const path = `/api/v1/namespaces/watched/configmaps?watch=true&resourceVersion=${list.metadata.resourceVersion}`;
+    const watchers = openWatchers({ url: server.url, token: server.token, ca: server.ca, path, count });
+    await watchers.opened;
+    await new Promise((r) => setTimeout(r, 500));
+    const latencies = [];
+    const writes = 50;
+    for (let i = 0; i < writes; i++) {
+      const name = `lat-${count}-${serial++}`;
+      const res = await call("POST", "/api/v1/namespaces/watched/configmaps", cm(name));
+      const acked = performance.now();
+      const until = acked + 5000;
+      while ((watchers.arrivals.get(name)?.length ?? 0) < count && performance.now() < until) await new Promise((r) => setImmediate(r));
+      const got = watchers.arrivals.get(name) ?? [];
+      for (const at of got) latencies.push(Math.max(0, at - acked));
+      if (got.length < count) console.error(`${name}: ${got.length}/${count} watchers got it (status ${res.status})`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    latencies.sort((a, b) => a - b);
+    record(`watch delivery, ${count} watcher(s)`, { rate: undefined, p50: pct(latencies, 50), p99: pct(latencies, 99), failures: writes * count - latencies.length });
+    if (count === 1000) {
+      const withWatchers = await drive({ count: 1500, concurrency: 16, make: (i) => call("POST", "/api/v1/namespaces/watched/configmaps", cm(`tw-${i}`)) });
+      watchers.close();
+      await new Promise((r) => setTimeout(r, 2000));
+      const without = await drive({ count: 1500, concurrency: 16, make: (i) => call("POST", "/api/v1/namespaces/watched/configmaps", cm(`tn-${i}`)) });
+      record("create, 16 clients, no watchers", without);
+      record("create, 16 clients, 1,000 watchers", withWatchers, without);
+    } else {
+      watchers.close();
+    }
+  }
+}
+
+export { createClient };

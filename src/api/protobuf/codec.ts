@@ -1,0 +1,302 @@
+// The generic codec: protobuf bytes <-> the JSON form of a message, driven by a zod schema's annotations
+// (descriptor.ts). Decoding never throws: malformed bytes or an unusable schema come back as an error value.
+
+import type { z } from "zod";
+import { isPlainObject } from "../object.ts";
+import { messageDescriptor, SchemaError, type FieldDescriptor, type MessageDescriptor, type ScalarType, type ValueDescriptor } from "./descriptor.ts";
+import {
+  base64ToBytes,
+  bytesToBase64,
+  decodeDuration,
+  decodeEmbeddedJson,
+  decodeIntOrString,
+  decodeQuantity,
+  decodeTime,
+  encodeDuration,
+  encodeEmbeddedJson,
+  encodeIntOrString,
+  encodeQuantity,
+  encodeTime,
+} from "./well-known.ts";
+import { WireError, WireReader, WireType, WireWriter, type WireTypeNumber } from "./wire.ts";
+
+export interface CodecOptions {
+  /** The schema is a kind's own: its unnumbered `metadata` is ObjectMeta, field 1. */
+  topLevel?: boolean;
+}
+
+export interface DecodeOptions extends CodecOptions {
+  /**
+   * Leave out string fields that are empty. Go writes its non-pointer strings even when empty, and omits them
+   * from JSON (omitempty): this makes the JSON a Go client meant. Map values and list items are kept.
+   */
+  omitEmptyStrings?: boolean;
+}
+
+export type DecodeResult = { ok: true; value: Record<string, unknown> } | { ok: false; error: string };
+
+const maxDepth = 100;
+
+/** Decodes one message into its JSON form; what is on the wire is what comes back (see omitEmptyStrings). */
+export function decodeMessage(bytes: Uint8Array, schema: z.core.$ZodType, options: DecodeOptions = {}): DecodeResult {
+  try {
+    const descriptor = messageDescriptor(schema, options);
+    const value: Record<string, unknown> = {};
+    decodeFields(new WireReader(bytes), descriptor, value, options, 0);
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof WireError) return { ok: false, error: error.message };
+    if (error instanceof SchemaError) return { ok: false, error: `schema: ${error.message}` };
+    return { ok: false, error: `malformed protobuf: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+const scalarWireTypes: Record<ScalarType, WireTypeNumber> = {
+  string: WireType.bytes,
+  bool: WireType.varint,
+  int32: WireType.varint,
+  int64: WireType.varint,
+  double: WireType.fixed64,
+  bytes: WireType.bytes,
+  Time: WireType.bytes,
+  MicroTime: WireType.bytes,
+  Duration: WireType.bytes,
+  Quantity: WireType.bytes,
+  IntOrString: WireType.bytes,
+  RawExtension: WireType.bytes,
+  JSON: WireType.bytes,
+};
+
+function wireTypeOf(value: ValueDescriptor): WireTypeNumber {
+  return value.kind === "message" ? WireType.bytes : scalarWireTypes[value.type];
+}
+
+function decodeFields(reader: WireReader, descriptor: MessageDescriptor, target: Record<string, unknown>, options: DecodeOptions, depth: number): void {
+  if (depth > maxDepth) throw new WireError("messages nested too deeply");
+  while (!reader.done) {
+    const { field, wireType } = reader.tag();
+    const f = descriptor.byNumber.get(field);
+    if (!f) {
+      reader.skip(wireType, field); // kube ignores fields it does not know
+      continue;
+    }
+    const expected = wireTypeOf(f.value);
+    if (f.shape === "repeated" && wireType === WireType.bytes && expected !== WireType.bytes) {
+      // A packed repeated number: its values one after another in one length-delimited field.
+      const packed = reader.sub();
+      const list = listOf(target, f);
+      while (!packed.done) list.push(decodeValue(packed, f.value, options, depth));
+      continue;
+    }
+    if (wireType !== expected) throw new WireError(`wrong wireType = ${wireType} for field ${f.name}`);
+    if (f.shape === "inline" && f.value.kind === "message") decodeFields(reader.sub(), f.value.message, target, options, depth + 1);
+    else if (f.shape === "repeated") listOf(target, f).push(decodeValue(reader, f.value, options, depth));
+    else if (f.shape === "map") decodeMapEntry(reader.sub(), f, mapOf(target, f), options, depth);
+    else if (f.value.kind === "message" && isPlainObject(target[f.name])) {
+      decodeFields(reader.sub(), f.value.message, target[f.name] as Record<string, unknown>, options, depth + 1); // a repeated occurrence merges
+    } else {
+      const value = decodeValue(reader, f.value, options, depth);
+      if (value === undefined || (value === "" && options.omitEmptyStrings && f.value.kind === "scalar" && f.value.type === "string")) delete target[f.name];
+      else target[f.name] = value;
+    }
+  }
+}
+
+function listOf(target: Record<string, unknown>, f: FieldDescriptor): unknown[] {
+  const existing = target[f.name];
+  if (Array.isArray(existing)) return existing;
+  const list: unknown[] = [];
+  target[f.name] = list;
+  return list;
+}
+
+function mapOf(target: Record<string, unknown>, f: FieldDescriptor): Record<string, unknown> {
+  const existing = target[f.name];
+  if (isPlainObject(existing)) return existing;
+  const map: Record<string, unknown> = {};
+  target[f.name] = map;
+  return map;
+}
+
+/** One map entry: {key = 1, value = 2}; a missing key or value is its zero value. */
+function decodeMapEntry(entry: WireReader, f: FieldDescriptor, map: Record<string, unknown>, options: DecodeOptions, depth: number): void {
+  let key = "";
+  let value: unknown;
+  const expected = wireTypeOf(f.value);
+  while (!entry.done) {
+    const { field, wireType } = entry.tag();
+    if (field === 1 && wireType === WireType.bytes) key = entry.string();
+    else if (field === 2 && wireType === expected) value = decodeValue(entry, f.value, options, depth);
+    else if (field === 1 || field === 2) throw new WireError(`wrong wireType = ${wireType} for field ${f.name}`);
+    else entry.skip(wireType, field);
+  }
+  // defineProperty: a key such as "__proto__" is an own entry, as JSON.parse makes it, not a prototype.
+  Object.defineProperty(map, key, { value: value ?? zeroValue(f.value, options, depth), enumerable: true, writable: true, configurable: true });
+}
+
+function zeroValue(value: ValueDescriptor, options: DecodeOptions, depth: number): unknown {
+  const empty = new WireReader(new Uint8Array(0));
+  if (value.kind === "message" || scalarWireTypes[value.type] === WireType.bytes) {
+    return decodeLengthDelimited(empty, value, options, depth) ?? null;
+  }
+  return value.type === "bool" ? false : 0;
+}
+
+function decodeValue(reader: WireReader, value: ValueDescriptor, options: DecodeOptions, depth: number): unknown {
+  if (value.kind === "scalar") {
+    switch (value.type) {
+      case "bool":
+        return reader.bool();
+      case "int32":
+        return reader.int32();
+      case "int64":
+        return reader.int64();
+      case "double":
+        return reader.double();
+      case "string":
+        return reader.string();
+      case "bytes":
+        return bytesToBase64(reader.bytes());
+    }
+  }
+  return decodeLengthDelimited(reader.sub(), value, options, depth);
+}
+
+/** A message or a special type, from the reader over its content. */
+function decodeLengthDelimited(content: WireReader, value: ValueDescriptor, options: DecodeOptions, depth: number): unknown {
+  if (value.kind === "message") {
+    const out: Record<string, unknown> = {};
+    decodeFields(content, value.message, out, options, depth + 1);
+    return out;
+  }
+  switch (value.type) {
+    case "string":
+      return new TextDecoder().decode(content.buf.subarray(content.pos, content.end));
+    case "bytes":
+      return bytesToBase64(content.buf.subarray(content.pos, content.end));
+    case "Time":
+      return decodeTime(content, false);
+    case "MicroTime":
+      return decodeTime(content, true);
+    case "Duration":
+      return decodeDuration(content);
+    case "Quantity":
+      return decodeQuantity(content);
+    case "IntOrString":
+      return decodeIntOrString(content);
+    case "RawExtension":
+    case "JSON":
+      return decodeEmbeddedJson(content);
+    default:
+      throw new WireError(`${value.type} is not length-delimited`);
+  }
+}
+
+// ---- encoding
+
+/** A JSON value that does not fit the schema it is encoded with (a bug in the caller, not in a request). */
+export class EncodeError extends Error {}
+
+/** Encodes the JSON form of a message; fields absent or null are left out. Throws EncodeError on a mismatch. */
+export function encodeMessage(json: Record<string, unknown>, schema: z.core.$ZodType, options: CodecOptions = {}): Uint8Array {
+  const writer = new WireWriter();
+  try {
+    encodeFields(writer, messageDescriptor(schema, options), json, "");
+  } catch (error) {
+    if (error instanceof EncodeError) throw error;
+    throw new EncodeError(error instanceof Error ? error.message : String(error));
+  }
+  return writer.finish();
+}
+
+function encodeFields(w: WireWriter, descriptor: MessageDescriptor, json: Record<string, unknown>, path: string): void {
+  for (const f of descriptor.fields) {
+    if (f.shape === "inline" && f.value.kind === "message") {
+      // Go writes an embedded struct always, even with nothing in it.
+      const sub = new WireWriter();
+      encodeFields(sub, f.value.message, json, path);
+      w.tag(f.number, WireType.bytes).bytes(sub.finish());
+      continue;
+    }
+    const value = json[f.name];
+    if (value === undefined || value === null) continue;
+    const at = path ? `${path}.${f.name}` : f.name;
+    if (f.shape === "repeated") {
+      if (!Array.isArray(value)) throw new EncodeError(`${at}: expected an array`);
+      value.forEach((item, i) => encodeValue(w, f.number, f.value, item, `${at}[${i}]`));
+    } else if (f.shape === "map") {
+      if (!isPlainObject(value)) throw new EncodeError(`${at}: expected an object`);
+      for (const key of Object.keys(value).sort(compareCodePoints)) {
+        const entry = new WireWriter();
+        entry.tag(1, WireType.bytes).string(key);
+        if (value[key] !== null && value[key] !== undefined) encodeValue(entry, 2, f.value, value[key], `${at}[${key}]`);
+        w.tag(f.number, WireType.bytes).bytes(entry.finish());
+      }
+    } else encodeValue(w, f.number, f.value, value, at);
+  }
+}
+
+/** Go sorts map keys by their UTF-8 bytes: code point order, which differs from JS order only for surrogates. */
+function compareCodePoints(a: string, b: string): number {
+  if (!/[\uD800-\uDFFF]/.test(a + b)) return a < b ? -1 : a > b ? 1 : 0;
+  const x = [...a].map((c) => c.codePointAt(0)!);
+  const y = [...b].map((c) => c.codePointAt(0)!);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length;
+}
+
+function expect<T>(ok: boolean, value: unknown, what: string, at: string): T {
+  if (!ok) throw new EncodeError(`${at}: expected ${what}, got ${JSON.stringify(value)}`);
+  return value as T;
+}
+
+function encodeValue(w: WireWriter, number: number, value: ValueDescriptor, json: unknown, at: string): void {
+  if (value.kind === "message") {
+    const sub = new WireWriter();
+    encodeFields(sub, value.message, expect(isPlainObject(json), json, "an object", at), at);
+    w.tag(number, WireType.bytes).bytes(sub.finish());
+    return;
+  }
+  const isInt = typeof json === "number" && Number.isInteger(json);
+  switch (value.type) {
+    case "string":
+      w.tag(number, WireType.bytes).string(expect(typeof json === "string", json, "a string", at));
+      return;
+    case "bool":
+      w.tag(number, WireType.varint).bool(expect(typeof json === "boolean", json, "a boolean", at));
+      return;
+    case "int32":
+      w.tag(number, WireType.varint).int32(expect(isInt && (json as number) >= -(2 ** 31) && (json as number) < 2 ** 31, json, "an int32", at));
+      return;
+    case "int64":
+      w.tag(number, WireType.varint).int64(expect(isInt, json, "an integer", at));
+      return;
+    case "double":
+      w.tag(number, WireType.fixed64).double(expect(typeof json === "number", json, "a number", at));
+      return;
+    case "bytes":
+      w.tag(number, WireType.bytes).bytes(base64ToBytes(expect(typeof json === "string", json, "a base64 string", at)));
+      return;
+  }
+  const sub = new WireWriter();
+  switch (value.type) {
+    case "Time":
+    case "MicroTime":
+      encodeTime(sub, expect(typeof json === "string", json, "an RFC 3339 time", at));
+      break;
+    case "Duration":
+      encodeDuration(sub, expect(typeof json === "string", json, "a duration", at));
+      break;
+    case "Quantity":
+      encodeQuantity(sub, expect(typeof json === "string" || typeof json === "number", json, "a quantity", at));
+      break;
+    case "IntOrString":
+      encodeIntOrString(sub, expect(typeof json === "string" || isInt, json, "an int or a string", at));
+      break;
+    case "RawExtension":
+    case "JSON":
+      encodeEmbeddedJson(sub, json);
+      break;
+  }
+  w.tag(number, WireType.bytes).bytes(sub.finish());
+}
