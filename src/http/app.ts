@@ -5,6 +5,7 @@ import { internalError, notFoundPath, unauthorized } from "../api/errors.ts";
 import { authenticate } from "../auth/authenticate.ts";
 import { ensureBootstrapped } from "../controllers/bootstrap.ts";
 import { discoveryRoutes } from "./discovery-routes.ts";
+import { openAPIRoutes } from "./openapi-routes.ts";
 import type { AppEnv } from "./request-context.ts";
 import { handleResource } from "./resource-handler.ts";
 import { respondStatus } from "./respond.ts";
@@ -28,6 +29,7 @@ app.use("*", async (c, next) => {
 });
 
 app.route("/", discoveryRoutes);
+app.route("/", openAPIRoutes);
 app.all("/api/*", handleResource);
 app.all("/apis/*", handleResource);
 app.notFound(() => respondStatus(notFoundPath()));

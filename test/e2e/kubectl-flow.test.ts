@@ -39,9 +39,8 @@ describe("kubectl against the server started as the README says", () => {
   });
 
   it("creates a namespace and an application from manifests", async () => {
-    const nsManifest = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n`;
-    expect((await server.kubectl(["create", "-f", "-", "--validate=false"], { input: nsManifest })).stdout).toBe(`namespace/${ns} created\n`);
-    const out = (await server.kubectl(["create", "-f", "-", "--validate=false"], { input: manifests })).stdout;
+    expect(await ok("create", "namespace", ns)).toBe(`namespace/${ns} created\n`);
+    const out = (await server.kubectl(["create", "-f", "-"], { input: manifests })).stdout;
     expect(out.split("\n").filter(Boolean)).toEqual([
       "deployment.apps/web created",
       "service/web created",
@@ -49,7 +48,7 @@ describe("kubectl against the server started as the README says", () => {
       "secret/creds created",
       "pod/debug created",
     ]);
-    const again = await server.kubectl(["create", "-f", "-", "--validate=false"], { input: manifests });
+    const again = await server.kubectl(["create", "-f", "-"], { input: manifests });
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain('Error from server (AlreadyExists): error when creating "STDIN": deployments.apps "web" already exists');
   });
@@ -75,7 +74,7 @@ describe("kubectl against the server started as the README says", () => {
     expect(await ok("label", "deploy", "web", "-n", ns, "tier=frontend")).toBe("deployment.apps/web labeled\n");
     expect(await ok("get", "deploy", "web", "-n", ns, "-o", "jsonpath={.metadata.labels.tier}")).toBe("frontend");
     expect(await ok("annotate", "cm", "settings", "-n", ns, "owner=team-a")).toBe("configmap/settings annotated\n");
-    const replaced = (await server.kubectl(["replace", "-f", "-", "--validate=false"], { input: manifests.replace("production", "staging") })).stdout;
+    const replaced = (await server.kubectl(["replace", "-f", "-"], { input: manifests.replace("production", "staging") })).stdout;
     expect(replaced).toContain("configmap/settings replaced");
     expect(await ok("get", "cm", "settings", "-n", ns, "-o", "jsonpath={.data.mode}")).toBe("staging");
     expect(await ok("scale", "deploy", "web", "-n", ns, "--replicas=5")).toBe("deployment.apps/web scaled\n");
@@ -86,12 +85,12 @@ describe("kubectl against the server started as the README says", () => {
     const missing = await kubectl("get", "cm", "nope", "-n", ns);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe('Error from server (NotFound): configmaps "nope" not found\n');
-    const bad = await server.kubectl(["create", "-f", "-", "--validate=false"], {
+    const bad = await server.kubectl(["create", "-f", "-"], {
       input: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Name\n  namespace: ${ns}\n`,
     });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain');
-    const noContainers = await server.kubectl(["create", "-f", "-", "--validate=false"], {
+    const noContainers = await server.kubectl(["create", "-f", "-"], {
       input: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: empty\n  namespace: ${ns}\nspec:\n  containers: []\n`,
     });
     expect(noContainers.code).toBe(1);

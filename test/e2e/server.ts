@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { ensureKubeTools } from "../../scripts/kube-tools.mjs";
-import { freePort, isolatedServeEnv, nodeBinary, spawnServer } from "../../scripts/lib/spawn-server.mjs";
+import { freePort, isolatedServeEnv, spawnServe } from "../../scripts/lib/spawn-server.mjs";
 
 export interface CommandResult {
   code: number;
@@ -35,12 +35,7 @@ export async function startServer(options: { dir?: string } = {}): Promise<TestS
   const port = await freePort();
   const env = isolatedServeEnv(dir, port);
   const removeDir = () => (options.dir ? Promise.resolve() : rm(dir, { recursive: true, force: true }));
-  const server = await spawnServer({
-    command: nodeBinary(),
-    args: ["scripts/serve.mjs"],
-    env,
-    ready: /^serving (https:\/\/\S+)$/m,
-  }).catch(async (error: unknown) => {
+  const server = await spawnServe(env).catch(async (error: unknown) => {
     await removeDir();
     throw error;
   });

@@ -47,11 +47,11 @@ function background(args: string[]) {
 
 describe("watch with real clients", () => {
   it("kubectl get -w sees another kubectl's create, modify and delete", async () => {
-    await server.kubectl(["create", "-f", "-", "--validate=false"], { input: "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: w1\n" });
+    await server.kubectl(["create", "-f", "-"], { input: "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: w1\n" });
     const watcher = background(["get", "configmaps", "-n", "w1", "-w", "--output-watch-events"]);
     await new Promise((r) => setTimeout(r, 1000));
     const cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: live\n  namespace: w1\ndata:\n  a: '1'\n";
-    await server.kubectl(["create", "-f", "-", "--validate=false"], { input: cm });
+    await server.kubectl(["create", "-f", "-"], { input: cm });
     await watcher.waitFor(/ADDED\s+live\s+1\s/);
     await ok("label", "cm", "live", "-n", "w1", "x=y");
     await watcher.waitFor(/MODIFIED\s+live\s+1\s/);
@@ -63,7 +63,7 @@ describe("watch with real clients", () => {
 
   it("kubectl wait returns when a condition, a jsonpath value or a deletion lands", async () => {
     const cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flag\n  namespace: default\ndata:\n  state: starting\n";
-    await server.kubectl(["create", "-f", "-", "--validate=false"], { input: cm });
+    await server.kubectl(["create", "-f", "-"], { input: cm });
     const byJsonpath = background(["wait", "--for=jsonpath={.data.state}=ready", "cm/flag", "-n", "default", "--timeout=30s"]);
     await new Promise((r) => setTimeout(r, 500));
     await ok("patch", "cm", "flag", "-n", "default", "--type=merge", "-p", '{"data":{"state":"ready"}}');
@@ -71,7 +71,7 @@ describe("watch with real clients", () => {
     expect(byJsonpath.output()).toBe("configmap/flag condition met\n");
 
     const job = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: task\n  namespace: default\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: c\n        image: busybox\n";
-    await server.kubectl(["create", "-f", "-", "--validate=false"], { input: job });
+    await server.kubectl(["create", "-f", "-"], { input: job });
     const byCondition = background(["wait", "--for=condition=Complete", "job/task", "-n", "default", "--timeout=30s"]);
     await new Promise((r) => setTimeout(r, 500));
     const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
