@@ -34,6 +34,7 @@ try {
   }));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  if (process.env.npm_lifecycle_event === "start") stopWhenOrphaned();
 
   for (const name of await applyMigrations(await miniflare.getD1Database("DB"), settings.migrationsDir)) {
     console.log(`applied migration ${name}`);
@@ -61,4 +62,10 @@ async function stop() {
   } finally {
     process.exit(0);
   }
+}
+
+/** `npm start` does not pass SIGTERM on to its script: stop when npm goes away instead of holding the port. */
+function stopWhenOrphaned() {
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && stop(), 1000).unref();
 }

@@ -11,7 +11,7 @@ import { Agent, request } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { descendants, processStatus } from "./lib/process-tree.mjs";
-import { freePort, isolatedServeEnv, nodeBinary, ROOT, spawnServer } from "./lib/spawn-server.mjs";
+import { freePort, isolatedServeEnv, nodeBinary, ROOT, spawnServe, spawnServer } from "./lib/spawn-server.mjs";
 
 const total = Number(process.env.SOAK_REQUESTS ?? 1_000_000);
 const concurrency = Number(process.env.SOAK_CONCURRENCY ?? 16);
@@ -36,6 +36,10 @@ sample();
 await Promise.all(Array.from({ length: concurrency }, () => worker()));
 const seconds = (performance.now() - started) / 1000;
 console.log(`done: ${done} requests in ${seconds.toFixed(1)} s, ${Math.round(done / seconds)} req/s, ${errors} errors`);
+if (server.child.exitCode !== null || server.child.signalCode !== null) {
+  console.log(`the server exited (${server.child.signalCode ?? server.child.exitCode}) during the run; its output:`);
+  console.log(server.output());
+}
 agent.destroy();
 await server.stop();
 await rm(dir, { recursive: true, force: true });
@@ -79,12 +83,11 @@ function row(cells) {
 async function start(kind) {
   const env = isolatedServeEnv(dir, port);
   if (kind === "miniflare") {
-    return spawnServer({ command: nodeBinary(), args: ["scripts/serve.mjs"], env, ready: /^serving (https:\/\/\S+)$/m });
+    return spawnServe(env);
   }
   if (kind !== "wrangler") throw new Error(`SOAK_TARGET must be miniflare or wrangler, not ${kind}`);
   // serve.mjs once, to create the PKI the same way; then wrangler dev on the same state and certificate.
-  const first = await spawnServer({ command: nodeBinary(), args: ["scripts/serve.mjs"], env, ready: /^serving (https:\/\/\S+)$/m });
-  await first.stop();
+  await (await spawnServe(env)).stop();
   const wrangler = join(ROOT, "node_modules", "wrangler", "bin", "wrangler.js");
   const args = [wrangler, "dev", "--local", "--ip", "127.0.0.1", "--port", String(port), "--local-protocol", "https"];
   args.push("--https-key-path", join(env.PKI_DIR, "server.key"), "--https-cert-path", join(env.PKI_DIR, "server.crt"));

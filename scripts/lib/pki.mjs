@@ -4,7 +4,7 @@
 import "reflect-metadata"; // @peculiar/x509 needs a Reflect metadata polyfill (see its README)
 import * as x509 from "@peculiar/x509";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 const { crypto } = globalThis;
@@ -71,7 +71,8 @@ async function generatePki() {
 }
 
 async function writePki(dir, files) {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await mkdir(dir, { recursive: true });
+  await chmod(dir, 0o700);
   for (const [name, pem] of Object.entries(files)) {
     await writeFile(join(dir, name), pem + "\n", { mode: name.endsWith(".key") ? 0o600 : 0o644 });
   }

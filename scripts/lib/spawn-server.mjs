@@ -27,6 +27,11 @@ export function isolatedServeEnv(dir, port) {
   };
 }
 
+/** Starts `node scripts/serve.mjs` with `env` (see isolatedServeEnv) and waits for its "serving <url>" line. */
+export function spawnServe(env) {
+  return spawnServer({ command: nodeBinary(), args: ["scripts/serve.mjs"], env, ready: /^serving (https:\/\/\S+)$/m });
+}
+
 /**
  * Spawns `command` in the repository root and resolves once its output matches `ready` (group 1 is the
  * URL). `output()` is the last 64 KiB it printed; `stop()` sends SIGTERM, then SIGKILL after `stopTimeoutMs`.
