@@ -31,6 +31,7 @@ try {
     port: settings.port,
     tls: { key: pki.serverKey, cert: pki.serverCert },
     stateDir: settings.stateDir,
+    inspectorPort: settings.inspectorPort,
   }));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -13,5 +13,7 @@ export function serveSettings(env = process.env) {
     bundleOut: resolve(env.BUNDLE_OUT ?? ".wrangler/serve/worker.mjs"),
     wranglerConfig: resolve("wrangler.toml"),
     migrationsDir: resolve("migrations"),
+    /** A V8 inspector port for profiling (DevTools or scripts/profile.mjs); none by default. */
+    inspectorPort: env.INSPECTOR_PORT ? Number(env.INSPECTOR_PORT) : undefined,
   };
 }

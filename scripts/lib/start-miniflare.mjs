@@ -16,7 +16,7 @@ export function readWranglerConfig(configPath) {
  * Starts Miniflare serving `source` over HTTPS. `stateDir` is wrangler's `--persist-to` directory: the same
  * directory gives the same D1 databases and Durable Objects as `wrangler dev` and `wrangler d1 --local`.
  */
-export async function startMiniflare({ wrangler, source, bindings, host, port, tls, stateDir }) {
+export async function startMiniflare({ wrangler, source, bindings, host, port, tls, stateDir, inspectorPort }) {
   const persistRoot = join(stateDir, "v3");
   const options = convertV4MiniflareOptions({
     host,
@@ -25,6 +25,7 @@ export async function startMiniflare({ wrangler, source, bindings, host, port, t
     httpsKey: tls.key,
     httpsCert: tls.cert,
     logRequests: false,
+    ...(inspectorPort ? { inspectorPort } : {}),
     resourcePersistencePath: persistRoot,
     workers: [
       {

@@ -32,6 +32,8 @@ export class NamespaceShard extends DurableObject<Env> {
   private index?: ShardIndex;
   private readonly queue: Queued[] = [];
   private draining = false;
+  /** Hubs found without watchers, and until when they are not poked (see pokeHubs). */
+  private readonly quietHubs = new Map<string, number>();
   private readonly termination = new NamespaceTermination(this.ctx, this.env, this);
 
   /** Runs one write (create, update, delete, deletecollection) in this shard's order. */
@@ -124,7 +126,7 @@ export class NamespaceShard extends DurableObject<Env> {
       if (answer.ok) item.resolve(answer.read());
       else item.reject(answer.error);
     });
-    if (batch.staged.length > 0) pokeHubs(this.env, this.namespace ?? "");
+    if (batch.staged.length > 0) pokeHubs(this.env, this.namespace ?? "", this.quietHubs);
     for (const change of batch.staged) {
       findKindByStorageKey(change.resource)?.afterCommit?.(change.object, this.termination.effects);
     }

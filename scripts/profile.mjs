@@ -1,0 +1,63 @@
+// `node scripts/profile.mjs [create|list|get]`: starts the server with a V8 inspector, drives a bounded load,
+// and prints where the Worker's CPU time went (self time by function, top 25), from a V8 CPU profile.
+// A tool for measuring before optimizing; loopback only.
+
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient, drive } from "./bench/client.mjs";
+import { freePort, isolatedServeEnv, nodeBinary, spawnServer } from "./lib/spawn-server.mjs";
+
+const scenario = process.argv[2] ?? "create";
+const dir = await mkdtemp(join(tmpdir(), "edge-kube-profile-"));
+const inspectorPort = await freePort();
+const env = { ...isolatedServeEnv(dir, await freePort()), INSPECTOR_PORT: String(inspectorPort) };
+const server = await spawnServer({ command: nodeBinary(), args: ["scripts/serve.mjs"], env, ready: /^serving (https:\/\/\S+)$/m });
+const token = /ADMIN_TOKEN=(\S+)/.exec(await readFile(env.DEV_VARS_FILE, "utf8"))[1];
+const call = createClient({ url: server.url, token, ca: await readFile(join(env.PKI_DIR, "ca.crt"), "utf8") });
+
+const targets = await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json();
+
+const target = targets.find((t) => (t.title ?? "").includes(process.env.PROFILE_TARGET ?? "core:user:")) ?? targets[0];
+const ws = new WebSocket(target.webSocketDebuggerUrl);
+await new Promise((r) => ws.addEventListener("open", r));
+let id = 0;
+const pending = new Map();
+ws.addEventListener("message", (e) => {
+  const msg = JSON.parse(String(e.data));
+  if (msg.id && pending.has(msg.id)) pending.get(msg.id)(msg.result);
+});
+const send = (method, params = {}) => new Promise((r) => (pending.set(++id, r), ws.send(JSON.stringify({ id, method, params }))));
+
+await call("POST", "/api/v1/namespaces", { metadata: { name: "p" } });
+const cm = (name) => ({ metadata: { name, labels: { app: "x" } }, data: { a: "x".repeat(512) } });
+for (let i = 0; i < 300; i++) await call("POST", "/api/v1/namespaces/p/configmaps", cm(`seed-${i}`));
+await send("Profiler.enable");
+await send("Profiler.setSamplingInterval", { interval: 100 });
+await send("Profiler.start");
+const make = {
+  create: (i) => call("POST", "/api/v1/namespaces/p/configmaps", cm(`c-${i}`)),
+  get: (i) => call("GET", `/api/v1/namespaces/p/configmaps/seed-${i % 300}`),
+  list: () => call("GET", "/api/v1/namespaces/p/configmaps"),
+  noop: () => call("GET", "/version"),
+}[scenario];
+const result = await drive({ count: scenario === "list" ? 100 : 3000, concurrency: 16, make });
+const { profile } = await send("Profiler.stop");
+ws.close();
+await server.stop();
+await rm(dir, { recursive: true, force: true });
+
+const self = new Map();
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const interval = (profile.endTime - profile.startTime) / profile.samples.length;
+for (const sample of profile.samples) {
+  const node = byId.get(sample);
+  const f = node.callFrame;
+  const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber + 1}`;
+  self.set(key, (self.get(key) ?? 0) + interval);
+}
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+console.log(`${scenario}: ${result.rate.toFixed(0)} req/s; profiled ${(total / 1000).toFixed(0)} ms of samples`);
+for (const [key, us] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+  console.log(`${((100 * us) / total).toFixed(1).padStart(5)}%  ${key}`);
+}
