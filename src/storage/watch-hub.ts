@@ -12,9 +12,11 @@ import { storageKey } from "../resources/definition.ts";
 import { decodeStored } from "./codec.ts";
 import { sql } from "./statements.ts";
 import { encodeWatchEvent, bookmarkObject } from "../registry/watch-event.ts";
+import { idleHubQuietMs } from "./watch-hubs.ts";
 
 const pageSize = 500;
 const sweepMs = 5000;
+const fastSweepMs = 100;
 const roundGapMs = 2;
 const roundGapFactor = 2.5;
 const maxRoundGapMs = 250;
@@ -70,6 +72,7 @@ export class WatchHub extends DurableObject<Env> {
   private cursor?: number;
   private scope?: string | null;
   private running = false;
+  private fastSweepUntil = 0;
   private rerun = false;
 
   /** A watcher connects: a WebSocket from the Worker (HTTP watch) or from the client itself. */
@@ -82,25 +85,30 @@ export class WatchHub extends DurableObject<Env> {
     this.ctx.acceptWebSocket(server);
     const scope = spec.namespace ?? null;
     const relay = url.searchParams.get("relay") === "1";
+    // Shards skip poking a hub that had no watchers for a while: sweep often until they poke again.
+    if (this.load().size === 0) this.fastSweepUntil = Date.now() + idleHubQuietMs + fastSweepMs;
     const attachment: Attachment = { spec, scope, relay, lastRv: -1, columnsSent: false, start };
     server.serializeAttachment(attachment);
     const matcher = watchMatcher(spec);
     this.load().set(server, { ...attachment, matcher, resource: storageKey(matcher.def), specKey: JSON.stringify(spec) });
     this.scope = scope;
-    await this.ctx.storage.setAlarm(Date.now() + sweepMs);
+    await this.ctx.storage.setAlarm(Date.now() + (Date.now() < this.fastSweepUntil ? fastSweepMs : sweepMs));
     this.run();
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  /** New changes are in the log. */
-  async poke(): Promise<void> {
-    if (this.load().size > 0) this.run();
+  /** New changes are in the log. Answers whether this hub has watchers (shards stop poking idle hubs). */
+  async poke(): Promise<boolean> {
+    if (this.load().size === 0) return false;
+    this.run();
+    return true;
   }
 
   override async alarm(): Promise<void> {
     if (this.load().size === 0) return;
     this.run();
-    await this.ctx.storage.setAlarm(Date.now() + sweepMs);
+    const fast = Date.now() < this.fastSweepUntil;
+    await this.ctx.storage.setAlarm(Date.now() + (fast ? fastSweepMs : sweepMs));
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
