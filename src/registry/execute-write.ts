@@ -59,7 +59,9 @@ async function create(def: KindDefinition, req: CreateRequest, view: ShardView, 
   const generated = !req.body.metadata.name && !!req.body.metadata.generateName;
   const fields = writeVerdict(def, req);
   for (let attempt = 0; ; attempt++) {
-    const prepared = prepareCreate(def, cloneJson(req.body), { ...ctx, namespace: req.namespace, uid: newUid(), generateName, fields });
+    // The body came over RPC and is this request's own: it is prepared in place unless a retry needs it again.
+    const body = generated ? cloneJson(req.body) : req.body;
+    const prepared = prepareCreate(def, body, { ...ctx, namespace: req.namespace, uid: newUid(), generateName, fields });
     const { warnings } = prepared;
     if (!prepared.ok) return fail(prepared.status, warnings);
     const obj = prepared.object;
@@ -81,7 +83,9 @@ async function patch(def: KindDefinition, req: PatchRequest, view: ShardView, ct
   const patched = applyPatch(req.patchType, target, req.patch);
   if (!patched.ok) return fail(patched.status);
   const fields = patchVerdict(def, req, patched.object);
-  return update(def, { ...req, op: "update", body: patched.object }, view, ctx, old, fields);
+  // A merge patch's result shares untouched parts with the stored object; the update prepares its body in
+  // place, so it gets its own copy (or old and new would change together).
+  return update(def, { ...req, op: "update", body: cloneJson(patched.object) }, view, ctx, old, fields);
 }
 
 async function update(
@@ -102,7 +106,8 @@ async function update(
     body = scaled.object;
   }
   const subresource = req.subresource === "status" ? "status" : undefined;
-  const prepared = prepareUpdate(def, cloneJson(body), old, { ...ctx, namespace: req.namespace, name: req.name, subresource, fields });
+  // The body is this request's own (it came over RPC, or from a patch or scale just made): prepared in place.
+  const prepared = prepareUpdate(def, body, old, { ...ctx, namespace: req.namespace, name: req.name, subresource, fields });
   const { warnings } = prepared;
   if (!prepared.ok) return fail(prepared.status, warnings);
   const obj = prepared.object;

@@ -80,7 +80,8 @@ export class WriteBatch implements ShardView {
     this.staged.forEach((change, i) => {
       const rv = results[i * 2].results[0].id;
       change.object.metadata.resourceVersion = String(rv);
-      this.index.committed(change.resource, change.name, change.event === "DELETED" ? undefined : cloneJson(change.object), rv);
+      // The committed object is only read from here on (answers are serialized, the cache is copied on load).
+      this.index.committed(change.resource, change.name, change.event === "DELETED" ? undefined : change.object, rv);
     });
   }
 }
