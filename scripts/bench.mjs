@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient, drive } from "./bench/client.mjs";
+import { loadProtobufCodec } from "./bench/protobuf.mjs";
 import { benchWatch } from "./bench-watch.mjs";
 import { freePort, isolatedServeEnv, nodeBinary, spawnServer } from "./lib/spawn-server.mjs";
 
@@ -55,12 +56,51 @@ async function writesAndReads() {
     await namespace(call, "writes");
     record("create, 1 client", await drive({ count: n(500), concurrency: 1, make: (i) => call("POST", "/api/v1/namespaces/writes/configmaps", configMap(`a-${i}`, i)) }), noop1);
     record("create, 16 clients", await drive({ count: n(4000), concurrency: 16, make: (i) => call("POST", "/api/v1/namespaces/writes/configmaps", configMap(`b-${i}`, i)) }), noop16);
+    // JSON bodies beside protobuf bodies (as client-go sends them, asking for protobuf answers), in alternating
+    // blocks into one namespace each, so that drift over the run (a growing database) falls on both alike.
+    const { encodeKubeObject, findKind } = await loadProtobufCodec();
+    const configMaps = findKind("", "v1", "configmaps");
+    await namespace(call, "writes-json");
+    await namespace(call, "writes-pb");
+    const sides = {
+      JSON: (name, i) => call("POST", "/api/v1/namespaces/writes-json/configmaps", configMap(name, i)),
+      protobuf: (name, i) => call("POST", "/api/v1/namespaces/writes-pb/configmaps", encodeKubeObject(configMap(name, i), configMaps)),
+    };
+    for (const concurrency of [1, 16]) {
+      const blocks = { JSON: [], protobuf: [] };
+      const per = n(concurrency === 1 ? 125 : 1000);
+      for (let block = 0; block < 4; block++) {
+        for (const [label, make] of Object.entries(sides)) {
+          blocks[label].push(await drive({ count: per, concurrency, make: (i) => make(`c${concurrency}-${block}-${i}`, i) }));
+        }
+      }
+      const combine = (results) => {
+        const seconds = results.reduce((sum, r) => sum + per / r.rate, 0);
+        const median = (xs) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+        return { rate: (per * results.length) / seconds, p50: median(results.map((r) => r.p50)), p99: median(results.map((r) => r.p99)), failures: results.reduce((sum, r) => sum + r.failures, 0) };
+      };
+      const json = combine(blocks.JSON);
+      const clients = concurrency === 1 ? "1 client" : `${concurrency} clients`;
+      record(`create, ${clients}, JSON bodies (interleaved)`, json);
+      record(`create, ${clients}, protobuf bodies and answers (vs JSON)`, combine(blocks.protobuf), json);
+    }
+
+    // /openapi/v2 as kubectl apply and helm fetch it before every write (the first request builds and caches it).
+    const gnostic = { Accept: "application/com.github.proto-openapi.spec.v2@v1.0+protobuf" };
+    for (const [label, headers] of [["JSON", {}], ["protobuf", gnostic]]) {
+      await call("GET", "/openapi/v2", undefined, headers);
+      record(`GET /openapi/v2 (${label}, cached), 1 client`, await drive({ count: n(200), concurrency: 1, make: () => call("GET", "/openapi/v2", undefined, headers) }));
+    }
     record("update, 1 client", await drive({ count: n(500), concurrency: 1, make: (i) => call("PUT", `/api/v1/namespaces/writes/configmaps/a-${i % n(500)}`, configMap(`a-${i % n(500)}`, i + 1)) }), noop1);
     record("update, 16 clients", await drive({ count: n(4000), concurrency: 16, make: (i) => call("PUT", `/api/v1/namespaces/writes/configmaps/b-${i}`, configMap(`b-${i}`, i + 1)) }), noop16);
 
     await namespace(call, "reads");
     await seed(call, "reads", n(10000), "r");
-    record("get (10,000 in namespace), 1 client", await drive({ count: n(1000), concurrency: 1, make: (i) => call("GET", `/api/v1/namespaces/reads/configmaps/r-${(i * 7919) % n(10000)}`) }), noop1);
+    const getJson = await drive({ count: n(1000), concurrency: 1, make: (i) => call("GET", `/api/v1/namespaces/reads/configmaps/r-${(i * 7919) % n(10000)}`) });
+    record("get (10,000 in namespace), 1 client", getJson, noop1);
+    const protobufAnswer = { Accept: "application/vnd.kubernetes.protobuf, application/json" };
+    record("get, 1 client, protobuf answer (vs JSON)", await drive({ count: n(1000), concurrency: 1, make: (i) => call("GET", `/api/v1/namespaces/reads/configmaps/r-${(i * 7919) % n(10000)}`, undefined, protobufAnswer) }), getJson);
+    record("list 500, protobuf answer", await drive({ count: 50, concurrency: 1, make: () => call("GET", "/api/v1/namespaces/reads/configmaps?limit=500", undefined, protobufAnswer) }));
     record("list 10,000 (one namespace)", await drive({ count: 10, concurrency: 1, make: () => call("GET", "/api/v1/namespaces/reads/configmaps") }));
     record("list 500 of 10,000 (limit=500)", await drive({ count: 50, concurrency: 1, make: () => call("GET", "/api/v1/namespaces/reads/configmaps?limit=500") }));
     record("list by label (1,000 of 10,000)", await drive({ count: 10, concurrency: 1, make: () => call("GET", "/api/v1/namespaces/reads/configmaps?labelSelector=shard%3D3") }));

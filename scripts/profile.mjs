@@ -38,6 +38,7 @@ await send("Profiler.start");
 const make = {
   create: (i) => call("POST", "/api/v1/namespaces/p/configmaps", cm(`c-${i}`)),
   get: (i) => call("GET", `/api/v1/namespaces/p/configmaps/seed-${i % 300}`),
+  update: (i) => call("PUT", `/api/v1/namespaces/p/configmaps/seed-${i % 300}`, { ...cm(`seed-${i % 300}`), data: { a: String(i) } }),
   list: () => call("GET", "/api/v1/namespaces/p/configmaps"),
   noop: () => call("GET", "/version"),
 }[scenario];

@@ -2,7 +2,8 @@
 // proxy leaks memory on long runs), with a generated CA, a bootstrap admin token and a kubeconfig.
 //
 // Environment: PORT (6443), STATE_DIR (.wrangler/state), KUBECONFIG_OUT (.kube/config),
-// PKI_DIR (.wrangler/pki), DEV_VARS_FILE (.dev.vars), BUNDLE_OUT (.wrangler/serve/worker.mjs).
+// PKI_DIR (.wrangler/pki, also the service-account signing key), DEV_VARS_FILE (.dev.vars),
+// STATIC_TOKENS_FILE (.wrangler/static-tokens.csv), BUNDLE_OUT (.wrangler/serve/worker.mjs).
 
 import { relative } from "node:path";
 import { ensureAdminToken } from "./lib/admin-token.mjs";
@@ -11,6 +12,8 @@ import { applyMigrations } from "./lib/d1-migrations.mjs";
 import { writeKubeconfig } from "./lib/kubeconfig.mjs";
 import { ensurePki } from "./lib/pki.mjs";
 import { serveSettings } from "./lib/serve-settings.mjs";
+import { ensureServiceAccountKey } from "./lib/service-account-key.mjs";
+import { readStaticTokens } from "./lib/static-tokens.mjs";
 import { readWranglerConfig, startMiniflare } from "./lib/start-miniflare.mjs";
 
 const settings = serveSettings();
@@ -21,12 +24,19 @@ try {
   const wrangler = readWranglerConfig(settings.wranglerConfig);
   const pki = await ensurePki(settings.pkiDir);
   const token = await ensureAdminToken(settings.devVarsFile);
+  const serviceAccountKey = await ensureServiceAccountKey(settings.pkiDir);
+  const staticTokens = await readStaticTokens(settings.staticTokensFile);
   const source = await bundleWorker({ entry: wrangler.main, outFile: settings.bundleOut, define: wrangler.define });
 
   ({ mf: miniflare } = await startMiniflare({
     wrangler,
     source,
-    bindings: { ADMIN_TOKEN: token },
+    bindings: {
+      ADMIN_TOKEN: token,
+      SERVICE_ACCOUNT_SIGNING_KEY: serviceAccountKey.privateKey,
+      CLUSTER_CA_CERT: pki.caCert,
+      ...(staticTokens ? { STATIC_TOKENS: staticTokens } : {}),
+    },
     host: settings.host,
     port: settings.port,
     tls: { key: pki.serverKey, cert: pki.serverCert },

@@ -9,6 +9,7 @@ export function serveSettings(env = process.env) {
     stateDir: resolve(env.STATE_DIR ?? ".wrangler/state"),
     pkiDir: resolve(env.PKI_DIR ?? ".wrangler/pki"),
     devVarsFile: resolve(env.DEV_VARS_FILE ?? ".dev.vars"),
+    staticTokensFile: resolve(env.STATIC_TOKENS_FILE ?? ".wrangler/static-tokens.csv"),
     kubeconfigOut: resolve(env.KUBECONFIG_OUT ?? ".kube/config"),
     bundleOut: resolve(env.BUNDLE_OUT ?? ".wrangler/serve/worker.mjs"),
     wranglerConfig: resolve("wrangler.toml"),

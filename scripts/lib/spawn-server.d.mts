@@ -7,6 +7,7 @@ export interface ServeEnv {
   STATE_DIR: string;
   PKI_DIR: string;
   DEV_VARS_FILE: string;
+  STATIC_TOKENS_FILE: string;
   KUBECONFIG_OUT: string;
   BUNDLE_OUT: string;
 }

@@ -22,6 +22,7 @@ export function isolatedServeEnv(dir, port) {
     STATE_DIR: join(dir, "state"),
     PKI_DIR: join(dir, "pki"),
     DEV_VARS_FILE: join(dir, "dev.vars"),
+    STATIC_TOKENS_FILE: join(dir, "static-tokens.csv"),
     KUBECONFIG_OUT: join(dir, "kubeconfig"),
     BUNDLE_OUT: join(dir, "worker.mjs"),
   };

@@ -1,45 +1,75 @@
-// Authentication: a bearer token becomes a user, or the request is refused with 401.
-// For now one identity: the bootstrap admin token (ADMIN_TOKEN), a member of system:masters.
+// Authentication: a bearer token becomes a user, or the request is refused with 401. Tokens are tried as kube's
+// union authenticator does: the admin and static tokens (compared in constant time, always, whatever the token
+// looks like), then JWTs routed by their unverified issuer: the OIDC issuer's, else service-account tokens.
 
-import type { Requester } from "../registry/contract.ts";
+import type { Env } from "../env.ts";
+import { authConfig, type AuthConfig } from "./auth-config.ts";
+import { withAuthenticatedGroup, type UserInfo } from "./identity.ts";
+import { bearerToken } from "./tokens/bearer-token.ts";
+import { d1Lookup, type ObjectLookup } from "./tokens/object-lookup.ts";
+import { verifyServiceAccountToken } from "./tokens/service-account-tokens.ts";
+import { findStaticToken, tokenDigest } from "./tokens/static-tokens.ts";
 
-export const adminUser: Requester = { name: "admin", groups: ["system:masters", "system:authenticated"] };
+export { adminUser } from "./auth-config.ts";
 
-function bearerToken(request: Request): string | undefined {
-  const header = request.headers.get("authorization");
-  if (header) {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    return match?.[1];
+export type TokenResult = { ok: true; user: UserInfo; audiences: string[] } | { ok: false; error: string };
+
+const invalidToken = "invalid bearer token";
+const jwtShape = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/** The `iss` of a JWT's payload, unverified: only to choose who verifies it. */
+function unverifiedIssuer(token: string): string | undefined {
+  try {
+    const b64 = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+    const payload: unknown = JSON.parse(atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4)));
+    const iss = (payload as { iss?: unknown } | null)?.iss;
+    return typeof iss === "string" ? iss : undefined;
+  } catch {
+    return undefined;
   }
-  // WebSocket clients that cannot set headers carry the token in a subprotocol.
-  const protocols = request.headers.get("sec-websocket-protocol");
-  for (const protocol of protocols?.split(",") ?? []) {
-    const prefix = "base64url.bearer.authorization.k8s.io.";
-    const p = protocol.trim();
-    if (p.startsWith(prefix)) {
-      try {
-        const b64 = p.slice(prefix.length).replace(/-/g, "+").replace(/_/g, "/");
-        return atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4));
-      } catch {
-        return undefined;
-      }
-    }
+}
+
+const intersect = (a: string[], b: string[]) => a.filter((x) => b.includes(x));
+
+/**
+ * Who `token` authenticates, for the given audiences (the API's own when none are given), as TokenReview and
+ * every request ask it.
+ */
+export async function authenticateToken(
+  token: string,
+  config: AuthConfig,
+  lookup: ObjectLookup,
+  options: { audiences?: string[]; now?: Date } = {},
+): Promise<TokenResult> {
+  const audiences = options.audiences?.length ? options.audiences : config.apiAudiences;
+  const now = options.now ?? new Date();
+  const known = findStaticToken(await tokenDigest(token), config.tokens);
+  if (known) {
+    // Static tokens are good for the API's own audiences only (kube's audience-agnostic authenticators).
+    const granted = intersect(audiences, config.apiAudiences);
+    return granted.length ? { ok: true, user: withAuthenticatedGroup(known), audiences: granted } : { ok: false, error: invalidToken };
   }
-  return undefined;
+  if (!jwtShape.test(token)) return { ok: false, error: invalidToken };
+  const issuer = unverifiedIssuer(token);
+  if (config.oidc && issuer === config.oidc.settings.issuer) {
+    const result = await config.oidc.verify(token, now);
+    return result.ok ? { ok: true, user: withAuthenticatedGroup(result.user), audiences } : { ok: false, error: `${invalidToken}, ${result.error}` };
+  }
+  const verified = await verifyServiceAccountToken(token, {
+    keys: config.keys,
+    issuers: config.issuers,
+    audiences,
+    implicitAudiences: config.apiAudiences,
+    lookup,
+    now,
+  });
+  return verified.ok ? { ...verified, user: withAuthenticatedGroup(verified.user) } : { ok: false, error: `${invalidToken}, ${verified.error}` };
 }
 
-async function digest(text: string): Promise<ArrayBuffer> {
-  return crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-}
-
-/** Compares digests in constant time, so a token's bytes cannot be probed by timing. */
-async function sameToken(given: string, expected: string): Promise<boolean> {
-  const [a, b] = await Promise.all([digest(given), digest(expected)]);
-  return crypto.subtle.timingSafeEqual(a, b);
-}
-
-export async function authenticate(request: Request, adminToken: string | undefined): Promise<Requester | undefined> {
+/** The user a request authenticates as; undefined when it carries no usable credential. */
+export async function authenticate(request: Request, env: Env): Promise<UserInfo | undefined> {
   const token = bearerToken(request);
-  if (!token || !adminToken) return undefined;
-  return (await sameToken(token, adminToken)) ? adminUser : undefined;
+  if (!token) return undefined;
+  const result = await authenticateToken(token, await authConfig(env), d1Lookup(env.DB));
+  return result.ok ? result.user : undefined;
 }

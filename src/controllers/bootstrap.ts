@@ -1,9 +1,11 @@
-// What a new cluster has from the start: the namespaces default, kube-system, kube-public, kube-node-lease.
+// What a new cluster has from the start: the namespaces default, kube-system, kube-public, kube-node-lease,
+// and kube's default RBAC policy (src/controllers/rbac-bootstrap.ts).
 // Run once per Worker isolate through the cluster shard; creating what exists already changes nothing.
 
 import type { Env } from "../env.ts";
 import { initialNamespaces } from "../resources/core/namespaces.ts";
 import { shardFor } from "../storage/shards.ts";
+import { createBootstrapPolicy } from "./rbac-bootstrap.ts";
 
 const bootstrapUser = { name: "system:apiserver", groups: ["system:masters"] };
 let done: Promise<void> | undefined;
@@ -21,6 +23,7 @@ export async function createInitialNamespaces(env: Env): Promise<void> {
     });
     if (!result.ok && result.status.reason !== "AlreadyExists") throw new Error(`bootstrap of namespace ${name}: ${result.status.message}`);
   }
+  await createBootstrapPolicy(env);
   await shard.startMaintenance();
 }
 

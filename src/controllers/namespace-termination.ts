@@ -20,7 +20,7 @@ interface JobRunner {
 }
 
 export class NamespaceTermination {
-  readonly effects: CommitEffects = {
+  readonly effects: Pick<CommitEffects, "terminateNamespace"> = {
     terminateNamespace: (name) => {
       void this.start(name);
     },

@@ -1,11 +1,14 @@
-// The HTTP app: authentication, then discovery, health and version, then every resource path.
+// The HTTP app: authentication, authorization (impersonation, RBAC), then discovery, health and version, then
+// every resource path.
 
 import { Hono } from "hono";
 import { internalError, notFoundPath, unauthorized } from "../api/errors.ts";
 import { authenticate } from "../auth/authenticate.ts";
 import { ensureBootstrapped } from "../controllers/bootstrap.ts";
+import { authorizeRequest } from "./authorize-request.ts";
 import { discoveryRoutes } from "./discovery-routes.ts";
 import { openAPIRoutes } from "./openapi-routes.ts";
+import { serviceAccountIssuerRoutes } from "./service-account-issuer-routes.ts";
 import type { AppEnv } from "./request-context.ts";
 import { handleResource } from "./resource-handler.ts";
 import { respondStatus } from "./respond.ts";
@@ -21,15 +24,17 @@ const publicPaths = /^\/(healthz|livez|readyz|version)(\/|$)/;
 app.use("*", async (c, next) => {
   const anonymous = !c.req.header("authorization") && !c.req.header("sec-websocket-protocol");
   if (anonymous && publicPaths.test(c.req.path)) return next();
-  const user = await authenticate(c.req.raw, c.env.ADMIN_TOKEN);
+  const user = await authenticate(c.req.raw, c.env);
   if (!user) return respondStatus(unauthorized());
   c.set("user", user);
   await ensureBootstrapped(c.env);
   return next();
 });
+app.use("*", authorizeRequest);
 
 app.route("/", discoveryRoutes);
 app.route("/", openAPIRoutes);
+app.route("/", serviceAccountIssuerRoutes);
 app.all("/api/*", handleResource);
 app.all("/apis/*", handleResource);
 app.notFound(() => respondStatus(notFoundPath()));

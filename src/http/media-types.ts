@@ -27,12 +27,19 @@ export function bodyFormat(contentType: string | undefined): BodyFormat | undefi
   }
 }
 
-export type ResponseFormat = { type: "json" } | { type: "yaml" } | { type: "table"; version: "v1" | "v1beta1" };
+export const protobufMediaType = "application/vnd.kubernetes.protobuf";
+
+export type ResponseFormat = { type: "json" } | { type: "yaml" } | { type: "protobuf" } | { type: "table"; version: "v1" | "v1beta1" };
 
 interface MediaRange {
   type: string;
   params: Record<string, string>;
+  q: number;
 }
+
+// How wild a range is: concrete types go before "type/*", which goes before "*/*".
+const wildness = (r: MediaRange) => (r.type === "*/*" ? 2 : r.type.endsWith("/*") ? 1 : 0);
+const paramCount = (r: MediaRange) => Object.keys(r.params).filter((k) => k !== "q").length;
 
 function parseAccept(accept: string): MediaRange[] {
   return accept
@@ -44,14 +51,19 @@ function parseAccept(accept: string): MediaRange[] {
         const eq = p.indexOf("=");
         if (eq > 0) map[p.slice(0, eq).trim().toLowerCase()] = p.slice(eq + 1).trim();
       }
-      return { type: type.toLowerCase(), params: map };
+      const q = map.q === undefined ? 1 : Number.parseFloat(map.q);
+      return { type: type.toLowerCase(), params: map, q: Number.isNaN(q) ? 0 : q };
     })
-    .filter((r) => r.type !== "" && r.params.q !== "0");
+    .filter((r) => r.type !== "" && r.q > 0)
+    // As goautoneg orders them for kube: by q, concrete before wildcard, more parameters first; then header order.
+    .sort((a, b) => b.q - a.q || wildness(a) - wildness(b) || paramCount(b) - paramCount(a));
 }
 
 /**
- * The first format in the client's Accept list that this server can produce for a resource answer.
- * Table is offered only where a table makes sense (get and list); undefined means 406.
+ * The client's most preferred format (by q, then concrete before wildcard, then header order) that this server
+ * can produce for a resource answer. Table is offered only where a table makes sense (get, list, watch) and
+ * only as JSON, as kube serves it; protobuf is client-go's default (`application/vnd.kubernetes.protobuf,
+ * application/json`). A `stream=watch` parameter is allowed (a watch's own type). Undefined means 406.
  */
 export function responseFormat(accept: string | undefined, allowTable: boolean): ResponseFormat | undefined {
   if (!accept || accept.trim() === "") return { type: "json" };
@@ -66,6 +78,7 @@ export function responseFormat(accept: string | undefined, allowTable: boolean):
     if (as !== undefined) continue;
     if (isJson) return { type: "json" };
     if (range.type === "application/yaml") return { type: "yaml" };
+    if (range.type === protobufMediaType && (range.params.stream ?? "watch") === "watch") return { type: "protobuf" };
   }
   return undefined;
 }

@@ -11,7 +11,7 @@ import { kinds as catalogKinds } from "../resources/catalog.ts";
 import type { KindDefinition } from "../resources/definition.ts";
 import { matchesIfNoneMatch } from "./discovery/etag.ts";
 import { negotiateOpenAPI, v2ProtobufType } from "./openapi/accept.ts";
-import { openAPIDocuments } from "./openapi/documents.ts";
+import { openAPIDocuments, type PreparedDocument } from "./openapi/documents.ts";
 import { respondStatus } from "./respond.ts";
 
 type Ctx = Context<{ Bindings: Env }>;
@@ -27,9 +27,10 @@ export function openAPIRoutesFor(kinds: readonly KindDefinition[]): Hono<{ Bindi
     const format = negotiateOpenAPI(c.req.header("accept"), true);
     if (!format) return notAcceptable(["application/json", v2ProtobufType]);
     const doc = format === "json" ? await documents.v2() : await documents.v2Protobuf();
+    const body = typeof doc.body === "string" ? utf8Of(doc as PreparedDocument) : doc.body;
     const headers = { ETag: doc.etag, Vary: "Accept", "Cache-Control": revalidate };
     if (matchesIfNoneMatch(c.req.header("if-none-match"), doc.etag)) return c.body(null, 304, headers);
-    return c.body(doc.body, 200, { ...headers, "Content-Type": format === "json" ? "application/json" : v2ProtobufType });
+    return c.body(body, 200, { ...headers, "Content-Type": format === "json" ? "application/json" : v2ProtobufType });
   });
 
   routes.get("/openapi/v3", async (c) => {
@@ -45,6 +46,14 @@ export function openAPIRoutesFor(kinds: readonly KindDefinition[]): Hono<{ Bindi
 }
 
 export const openAPIRoutes = openAPIRoutesFor(catalogKinds);
+
+/** A document's UTF-8 bytes, encoded once per isolate: the v2 JSON is megabytes, sent before every kubectl apply. */
+const encoded = new WeakMap<PreparedDocument, Uint8Array<ArrayBuffer>>();
+function utf8Of(doc: PreparedDocument): Uint8Array<ArrayBuffer> {
+  let bytes = encoded.get(doc);
+  if (!bytes) encoded.set(doc, (bytes = new TextEncoder().encode(doc.body) as Uint8Array<ArrayBuffer>));
+  return bytes;
+}
 
 /** "api/v1" or "apis/apps/v1" from /openapi/v3/api/v1 (a trailing slash allowed). */
 function groupVersionOf(c: Ctx): string {

@@ -5,6 +5,7 @@ import { methodNotAllowed, notAcceptable, notFoundPath } from "../api/errors.ts"
 import { isStatus } from "../api/status.ts";
 import { findKind } from "../resources/catalog.ts";
 import { verbsOf, type Verb } from "../resources/definition.ts";
+import { handleAction, handleAnswerCreate } from "./answer-handlers.ts";
 import { handleGet, handleList } from "./read-handlers.ts";
 import { handleWatch } from "./watch-handler.ts";
 import { responseFormat } from "./media-types.ts";
@@ -39,14 +40,16 @@ export async function handleResource(c: Context<AppEnv>): Promise<Response> {
   const def = findKind(path.group, path.version, path.resource);
   if (!def) return respondStatus(notFoundPath());
   if (!def.namespaced && path.namespace !== undefined) return respondStatus(notFoundPath());
+  const action = path.subresource !== undefined ? def.actions?.[path.subresource] : undefined;
   if (path.subresource !== undefined) {
-    const served = (path.subresource === "status" && def.status) || (path.subresource === "scale" && def.scale);
+    const served = (path.subresource === "status" && def.status) || (path.subresource === "scale" && def.scale) || action;
     if (!served || path.name === undefined) return respondStatus(notFoundPath());
   }
 
   const query = url.searchParams;
   const watch = path.legacyWatch || ["true", "1", "True"].includes(query.get("watch") ?? "");
-  const verb = verbFor(c.req.method, path.name !== undefined, watch);
+  // An action (serviceaccounts/token) is created by POST on the named object.
+  const verb = action ? (c.req.method === "POST" ? "create" : undefined) : verbFor(c.req.method, path.name !== undefined, watch);
   if (!verb || !verbsOf(def).includes(verb)) return respondStatus(methodNotAllowed());
   if (def.namespaced && path.namespace === undefined && verb !== "list" && verb !== "watch") return respondStatus(methodNotAllowed());
 
@@ -70,7 +73,8 @@ export async function handleResource(c: Context<AppEnv>): Promise<Response> {
     case "watch":
       return handleWatch(ctx);
     case "create":
-      return handleCreate(ctx);
+      if (action) return handleAction(ctx, action);
+      return def.answerCreate ? handleAnswerCreate(ctx) : handleCreate(ctx);
     case "update":
       return handleUpdate(ctx);
     case "patch":

@@ -4,6 +4,7 @@
 import { badRequest } from "../api/errors.ts";
 import { parseFieldSelector } from "../api/field-selector.ts";
 import { parseLabelSelector, SelectorParseError } from "../api/label-selector.ts";
+import { protobufLayoutComplete } from "../api/protobuf/layout-complete.ts";
 import type { Status } from "../api/status.ts";
 import { supportsField } from "../registry/field-attributes.ts";
 import type { WatchSpec } from "../registry/watch-spec.ts";
@@ -11,6 +12,7 @@ import { parseResourceVersion } from "../storage/codec.ts";
 import type { WatchStart } from "../storage/watch-hub.ts";
 import { hubFor } from "../storage/watch-hubs.ts";
 import type { ResourceContext } from "./request-context.ts";
+import { protobufMediaType, type ResponseFormat } from "./media-types.ts";
 import { respondStatus } from "./respond.ts";
 
 /** kube's default watch length: the minimum request timeout (30 min) stretched by a random factor up to 2. */
@@ -63,7 +65,7 @@ function watchParams(ctx: ResourceContext): { spec: WatchSpec; start: WatchStart
     format:
       format.type === "table"
         ? { type: "table", version: format.version, includeObject: (["None", "Object"].includes(query.get("includeObject") ?? "") ? query.get("includeObject") : "Metadata") as "None" | "Metadata" | "Object" }
-        : { type: "json" },
+        : { type: format.type === "protobuf" && protobufLayoutComplete(def.schema, true) ? "protobuf" : "json" },
     bookmarks,
   };
   return { spec, start, timeoutMs };
@@ -77,6 +79,12 @@ function hubRequest(params: { spec: WatchSpec; start: WatchStart }, headers?: He
   const h = new Headers(headers);
   h.set("Upgrade", "websocket");
   return new Request(url, { headers: h });
+}
+
+/** As kube names a watch stream's type: JSON as is, protobuf with `;stream=watch`. */
+function watchContentType(format: ResponseFormat): string {
+  if (format.type === "table") return `application/json;as=Table;v=${format.version};g=meta.k8s.io`;
+  return format.type === "protobuf" ? `${protobufMediaType};stream=watch` : "application/json";
 }
 
 export async function handleWatch(ctx: ResourceContext): Promise<Response> {
@@ -115,7 +123,7 @@ export async function handleWatch(ctx: ResourceContext): Promise<Response> {
       socket.addEventListener("message", (event) => {
         if (closed) return;
         try {
-          // The hub sends newline-framed batches as bytes, and single events (errors, initial state) as text.
+          // The hub sends batches as bytes (newline- or length-framed), and single JSON events as text.
           controller.enqueue(typeof event.data === "string" ? encoder.encode(`${event.data}\n`) : new Uint8Array(event.data as ArrayBuffer));
         } catch {
           finish();
@@ -137,7 +145,8 @@ export async function handleWatch(ctx: ResourceContext): Promise<Response> {
       }
     },
   });
-  const contentType = ctx.encoding.format.type === "table" ? `application/json;as=Table;v=${ctx.encoding.format.version};g=meta.k8s.io` : "application/json";
+  // A kind whose protobuf layout is incomplete streams JSON, which every protobuf client also accepts.
+  const contentType = watchContentType(params.spec.format.type === "json" ? { type: "json" } : ctx.encoding.format);
   // A compressed stream is buffered by the compressor: events must reach the client as they happen, so the
   // stream declares itself unencoded (Cloudflare's edge, and Miniflare, then leave it alone).
   return new Response(stream, {

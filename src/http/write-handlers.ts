@@ -7,14 +7,18 @@ import { decodeObject, deleteOptionsType, kindType, scaleType, type ExpectedType
 import { isStatus, type Status } from "../api/status.ts";
 import type { DeleteOptions, FieldValidation, WriteRequest, WriteResult } from "../registry/contract.ts";
 import { apiVersionOf } from "../resources/definition.ts";
+import { admitWrite } from "../auth/admission.ts";
 import { shardFor } from "../storage/shards.ts";
 import { asObject, readBody } from "./read-body.ts";
 import type { ResourceContext } from "./request-context.ts";
 import { respond, respondStatus } from "./respond.ts";
 import { warningHeaders } from "./warning-headers.ts";
-import { fieldValidationFor, writeOptions, type WriteOptions } from "./write-options.ts";
+import { bodyFormat } from "./media-types.ts";
+import { fieldValidationFor, managerFromUserAgent, writeOptions, type WriteOptions } from "./write-options.ts";
 
 async function runWrite(ctx: ResourceContext, req: WriteRequest): Promise<Response> {
+  const refused = await admitWrite(ctx.c.env, req);
+  if (refused) return respondStatus(refused, ctx.encoding);
   const result: WriteResult = await shardFor(ctx.c.env, req.namespace).write(req);
   const response = answer(ctx, result);
   for (const warning of warningHeaders(result.warnings ?? [])) response.headers.append("Warning", warning);
@@ -35,13 +39,18 @@ function base(ctx: ResourceContext): { kind: WriteRequest["kind"]; namespace: st
   return { kind: { group: def.group, version: def.version, plural: def.plural }, namespace: ctx.namespace ?? "", user: ctx.c.get("user") };
 }
 
-interface ObjectBody {
+/** The manager a write is recorded for: the query's fieldManager, else the User-Agent's first segment, as kube does. */
+function managerOf(ctx: ResourceContext, options: WriteOptions): string {
+  return options.fieldManager || managerFromUserAgent(ctx.c.req.header("user-agent") ?? "");
+}
+
+export interface ObjectBody {
   body: KubeObject;
   fieldValidation?: FieldValidation;
 }
 
 /** The body as an object of the type the URL expects; protobuf is read with that type's schema. */
-async function objectBody(ctx: ResourceContext, type: ExpectedType, options: WriteOptions): Promise<ObjectBody | Status> {
+export async function objectBody(ctx: ResourceContext, type: ExpectedType, options: WriteOptions): Promise<ObjectBody | Status> {
   const body = await readBody(ctx.c.req.raw, ["json", "yaml", "protobuf"]);
   if (!body.ok) return body.status;
   const checked = (object: KubeObject | Status) => (isStatus(object) ? object : { body: object, fieldValidation: fieldValidationFor(options, body) });
@@ -55,7 +64,7 @@ export async function handleCreate(ctx: ResourceContext): Promise<Response> {
   if (isStatus(options)) return respondStatus(options, ctx.encoding);
   const read = await objectBody(ctx, kindType(ctx.def), options);
   if (isStatus(read)) return respondStatus(read, ctx.encoding);
-  return runWrite(ctx, { ...base(ctx), op: "create", dryRun: options.dryRun, ...read });
+  return runWrite(ctx, { ...base(ctx), op: "create", dryRun: options.dryRun, ...read, fieldManager: managerOf(ctx, options) });
 }
 
 function subresourceOf(ctx: ResourceContext): "status" | "scale" | undefined {
@@ -69,26 +78,33 @@ export async function handleUpdate(ctx: ResourceContext): Promise<Response> {
   const subresource = subresourceOf(ctx);
   const read = await objectBody(ctx, subresource === "scale" ? scaleType : kindType(ctx.def), options);
   if (isStatus(read)) return respondStatus(read, ctx.encoding);
-  return runWrite(ctx, { ...base(ctx), op: "update", name: ctx.path.name!, dryRun: options.dryRun, ...read, subresource });
+  return runWrite(ctx, { ...base(ctx), op: "update", name: ctx.path.name!, dryRun: options.dryRun, ...read, subresource, fieldManager: managerOf(ctx, options) });
 }
 
 export async function handlePatch(ctx: ResourceContext): Promise<Response> {
-  const options = writeOptions(ctx.query, "PatchOptions");
-  if (isStatus(options)) return respondStatus(options, ctx.encoding);
   const contentType = ctx.c.req.header("content-type") ?? "";
-  const body = await readBody(ctx.c.req.raw, ["json-patch", "merge-patch"]);
+  const apply = bodyFormat(contentType) === "apply-patch";
+  const options = writeOptions(ctx.query, "PatchOptions", apply);
+  if (isStatus(options)) return respondStatus(options, ctx.encoding);
+  const body = await readBody(ctx.c.req.raw, ["json-patch", "merge-patch", "strategic-merge-patch", "apply-patch"]);
   if (!body.ok) {
     const status = body.status.code === 415 ? unsupportedPatch(contentType) : body.status;
+    if (apply && status.code === 400) status.message = `error decoding YAML: ${status.message}`;
     return respondStatus(status, ctx.encoding);
   }
-  const patchType = body.format === "json-patch" ? "json" : "merge";
+  if (apply) {
+    if (!isPlainObject(body.value)) return respondStatus(badRequest(`error decoding YAML: json: cannot unmarshal ${Array.isArray(body.value) ? "array" : typeof body.value} into Go value of type map[string]interface {}`), ctx.encoding);
+    const request = { ...base(ctx), op: "patch", name: ctx.path.name!, dryRun: options.dryRun, patchType: "apply", patch: body.value, force: options.force } as const;
+    return runWrite(ctx, { ...request, subresource: subresourceOf(ctx), fieldManager: options.fieldManager });
+  }
+  const patchType = body.format === "json-patch" ? "json" : body.format === "strategic-merge-patch" ? "strategic" : "merge";
   const fieldValidation = fieldValidationFor(options, body);
-  return runWrite(ctx, { ...base(ctx), op: "patch", name: ctx.path.name!, dryRun: options.dryRun, patchType, patch: body.value, subresource: subresourceOf(ctx), fieldValidation });
+  return runWrite(ctx, { ...base(ctx), op: "patch", name: ctx.path.name!, dryRun: options.dryRun, patchType, patch: body.value, subresource: subresourceOf(ctx), fieldValidation, fieldManager: managerOf(ctx, options) });
 }
 
 function unsupportedPatch(contentType: string): Status {
   const status = unsupportedMediaType(contentType);
-  status.message = `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json (got: ${contentType})`;
+  status.message = `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml (got: ${contentType})`;
   return status;
 }
 

@@ -14,6 +14,8 @@ export interface Requester {
   name: string;
   uid?: string;
   groups: string[];
+  /** kube's user.Info extra: what an authenticator knows beyond the groups (e.g. the pod a token is bound to). */
+  extra?: Record<string, string[]>;
 }
 
 interface WriteBase {
@@ -22,6 +24,8 @@ interface WriteBase {
   namespace: string;
   dryRun: boolean;
   user: Requester;
+  /** Who managedFields records the write for: the query's fieldManager, else the User-Agent's first segment. */
+  fieldManager?: string;
 }
 
 /**
@@ -52,8 +56,10 @@ export interface UpdateRequest extends WriteBase {
 export interface PatchRequest extends WriteBase {
   op: "patch";
   name: string;
-  patchType: "json" | "merge";
+  patchType: "json" | "merge" | "strategic" | "apply";
   patch: unknown;
+  /** Apply only: take the fields that conflict with other managers. */
+  force?: boolean;
   subresource?: "status" | "scale";
   /** Checks the patch's own text (its repeated keys) and the patched object. */
   fieldValidation?: FieldValidation;

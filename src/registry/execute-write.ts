@@ -7,7 +7,8 @@ import { parseLabelSelector, SelectorParseError } from "../api/label-selector.ts
 import { cloneJson, type KubeObject } from "../api/object.ts";
 import { success, type Status } from "../api/status.ts";
 import { findKind } from "../resources/catalog.ts";
-import { storageKey, type KindDefinition, type StrategyContext } from "../resources/definition.ts";
+import { jsonEqual } from "../resources/json-equal.ts";
+import { apiVersionOf, storageKey, type KindDefinition, type StrategyContext } from "../resources/definition.ts";
 import type { CreateRequest, DeleteCollectionRequest, DeleteRequest, PatchRequest, UpdateRequest, WriteRequest, WriteResult } from "./contract.ts";
 import { applyPatch } from "./apply-patch.ts";
 import { fieldsOf } from "./field-attributes.ts";
@@ -17,10 +18,15 @@ import { prepareCreate } from "./prepare-create.ts";
 import { prepareDelete } from "./prepare-delete.ts";
 import { prepareUpdate, shouldRemoveAfterUpdate } from "./prepare-update.ts";
 import { applyScale, scaleOf } from "./scale.ts";
+import { checkApplyBody } from "./server-side-apply/apply-body.ts";
+import { applyConfiguration, recordUpdate } from "./server-side-apply/field-manager.ts";
+import { scale as scaleSchema } from "../resources/object-meta-schema.ts";
 import type { ShardView } from "./shard-view.ts";
 
 
 export type Answer = () => WriteResult;
+/** The managedFields an apply settled on, which the write stores as they are. */
+type Applied = { managedFields: KubeObject["metadata"]["managedFields"] };
 
 const fail = (status: Status, warnings?: string[]): Answer => () => ({ ok: false, status, warnings });
 const generateNameAttempts = 8;
@@ -47,7 +53,7 @@ function ref(def: KindDefinition) {
   return { group: def.group, resource: def.plural };
 }
 
-async function create(def: KindDefinition, req: CreateRequest, view: ShardView, ctx: StrategyContext): Promise<Answer> {
+async function create(def: KindDefinition, req: CreateRequest, view: ShardView, ctx: StrategyContext, applied?: Applied): Promise<Answer> {
   if (def.namespaced) {
     const phase = await view.namespacePhase();
     if (phase === "missing") return fail(notFound({ group: "", resource: "namespaces" }, view.namespace));
@@ -65,6 +71,7 @@ async function create(def: KindDefinition, req: CreateRequest, view: ShardView, 
     const { warnings } = prepared;
     if (!prepared.ok) return fail(prepared.status, warnings);
     const obj = prepared.object;
+    trackFields(def, req, undefined, obj, ctx, applied);
     const name = obj.metadata.name ?? "";
     if (view.exists(resource, name)) {
       if (generated && attempt < generateNameAttempts) continue;
@@ -77,10 +84,11 @@ async function create(def: KindDefinition, req: CreateRequest, view: ShardView, 
 }
 
 async function patch(def: KindDefinition, req: PatchRequest, view: ShardView, ctx: StrategyContext): Promise<Answer> {
+  if (req.patchType === "apply") return apply(def, req, view, ctx);
   const old = await view.load(storageKey(def), req.name);
   if (!old) return fail(notFound(ref(def), req.name));
   const target = req.subresource === "scale" ? scaleOf(def, old) : old;
-  const patched = applyPatch(req.patchType, target, req.patch);
+  const patched = applyPatch(req.patchType, target, req.patch, req.subresource === "scale" ? scaleSchema : def.schema);
   if (!patched.ok) return fail(patched.status);
   const fields = patchVerdict(def, req, patched.object);
   // A merge patch's result shares untouched parts with the stored object; the update prepares its body in
@@ -95,6 +103,7 @@ async function update(
   ctx: StrategyContext,
   current?: KubeObject,
   fields?: FieldVerdict,
+  applied?: Applied,
 ): Promise<Answer> {
   const resource = storageKey(def);
   const old = current ?? (await view.load(resource, req.name));
@@ -111,6 +120,7 @@ async function update(
   const { warnings } = prepared;
   if (!prepared.ok) return fail(prepared.status, warnings);
   const obj = prepared.object;
+  trackFields(def, req, old, obj, ctx, applied);
   const present = (o: KubeObject): WriteResult => ({ ok: true, code: 200, object: req.subresource === "scale" ? scaleOf(def, o) : o, warnings });
   if (shouldRemoveAfterUpdate(def, obj)) {
     if (!req.dryRun) view.stage({ event: "DELETED", resource, name: req.name, object: obj });
@@ -118,13 +128,46 @@ async function update(
   }
   const { resourceVersion: _a, ...before } = old.metadata;
   const { resourceVersion: _b, ...after } = obj.metadata;
-  const unchanged = JSON.stringify({ ...old, metadata: before }) === JSON.stringify({ ...obj, metadata: after });
+  // Key order is not a change: defaults and patches may lay out the same object differently.
+  const unchanged = jsonEqual({ ...old, metadata: before }, { ...obj, metadata: after });
   if (unchanged || req.dryRun) {
     if (unchanged) obj.metadata.resourceVersion = old.metadata.resourceVersion;
     return () => present(obj);
   }
   view.stage({ event: "MODIFIED", resource, name: req.name, object: obj });
   return () => present(obj);
+}
+
+/** managedFields after a create or update: an apply's own, or this write recorded for its manager (internal writes record none). */
+function trackFields(def: KindDefinition, req: CreateRequest | UpdateRequest, old: KubeObject | undefined, obj: KubeObject, ctx: StrategyContext, applied?: Applied): void {
+  const subresource = req.op === "update" ? req.subresource : undefined;
+  let fields = obj.metadata.managedFields;
+  if (applied) fields = applied.managedFields;
+  else if (req.fieldManager !== undefined) fields = recordUpdate(def, old, obj, { manager: req.fieldManager, apiVersion: apiVersionOf(def), subresource, now: ctx.now });
+  if (fields === undefined) delete obj.metadata.managedFields;
+  else obj.metadata.managedFields = fields;
+}
+
+async function apply(def: KindDefinition, req: PatchRequest, view: ShardView, ctx: StrategyContext): Promise<Answer> {
+  const checked = checkApplyBody(def, req);
+  if ("status" in checked) return fail(checked.status);
+  const resource = storageKey(def);
+  const old = await view.load(resource, req.name);
+  if (!old && req.subresource) return fail(notFound(ref(def), req.name));
+  const result = applyConfiguration(def, old, checked.config, {
+    manager: req.fieldManager ?? "",
+    apiVersion: apiVersionOf(def),
+    subresource: req.subresource === "status" ? "status" : undefined,
+    now: ctx.now,
+    force: !!req.force,
+    describe: checked.describe,
+  });
+  if (!result.ok) return fail(result.status);
+  const obj = result.object;
+  if (obj.metadata.name !== req.name) return fail(badRequest(`the name of the object (${obj.metadata.name ?? ""}) does not match the name on the URL (${req.name})`));
+  const applied = { managedFields: obj.metadata.managedFields };
+  if (!old) return create(def, { ...req, op: "create", body: obj, fieldValidation: undefined }, view, ctx, applied);
+  return update(def, { ...req, op: "update", body: obj, subresource: req.subresource as "status" | undefined, fieldValidation: undefined }, view, ctx, old, undefined, applied);
 }
 
 function deletedAnswer(def: KindDefinition, obj: KubeObject): WriteResult {

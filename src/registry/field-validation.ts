@@ -7,6 +7,7 @@ import { badRequest } from "../api/errors.ts";
 import { fieldError, fieldErrorBody, fieldErrorText } from "../api/field-errors.ts";
 import type { KubeObject } from "../api/object.ts";
 import { failure, type Status } from "../api/status.ts";
+import { goValue } from "../api/strategic-merge/go-format.ts";
 import type { KindDefinition } from "../resources/definition.ts";
 import { scale as scaleSchema } from "../resources/object-meta-schema.ts";
 import type { CreateRequest, FieldValidation, PatchRequest, UpdateRequest } from "./contract.ts";
@@ -68,9 +69,12 @@ function sortedJson(value: unknown): string {
   );
 }
 
-/** kube's refusal of a patch under Strict: 422 on the field "patch", showing the patched object. */
-function patchRefusal(patched: KubeObject, message: string): Status {
-  const error = fieldError.invalid("patch", sortedJson(patched), message);
+/**
+ * kube's refusal of a patch under Strict: 422 on the field "patch", showing the patched object (JSON and merge
+ * patch) or, for a strategic merge patch, the patch as Go prints a map.
+ */
+function patchRefusal(shown: string, message: string): Status {
+  const error = fieldError.invalid("patch", shown, message);
   return failure(422, "Invalid", ` "" is invalid: ${fieldErrorText(error)}`, {
     causes: [{ reason: error.type, message: fieldErrorBody(error), field: error.field }],
   });
@@ -89,5 +93,6 @@ export function patchVerdict(def: KindDefinition, req: PatchRequest, patched: Ku
       : validation.duplicates.map((path) => `duplicate field ${JSON.stringify(path)}`);
   const schema = req.subresource === "scale" ? scaleSchema : def.schema;
   const errors = [...own, ...strictFieldErrors(schema, patched, { sortKeys: true })];
-  return judge(validation, errors, (message) => patchRefusal(patched, message));
+  const shown = req.patchType === "strategic" ? goValue(req.patch) : sortedJson(patched);
+  return judge(validation, errors, (message) => patchRefusal(shown, message));
 }

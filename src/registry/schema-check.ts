@@ -8,7 +8,7 @@ import type { FieldError } from "../api/field-errors.ts";
 import type { KubeObject } from "../api/object.ts";
 import type { Status } from "../api/status.ts";
 import { fieldErrorsFromZod } from "../api/zod-issues.ts";
-import { apiVersionOf, type KindDefinition } from "../resources/definition.ts";
+import { apiVersionOf, type BodyType } from "../resources/definition.ts";
 import { objectMeta } from "../resources/object-meta-schema.ts";
 import { dropUnknownFields } from "./unknown-fields.ts";
 
@@ -38,7 +38,7 @@ function dropNulls(value: unknown): unknown {
   return out;
 }
 
-export function checkSchema(def: KindDefinition, body: KubeObject): SchemaResult {
+export function checkSchema(def: BodyType, body: KubeObject): SchemaResult {
   const parsed = def.schema.safeParse(dropNulls(body), { reportInput: true });
   if (parsed.success) {
     const object = parsed.data as KubeObject;
@@ -62,7 +62,7 @@ export function checkSchema(def: KindDefinition, body: KubeObject): SchemaResult
 }
 
 /** The body names this kind (or names none: kube fills in the URL's). */
-export function checkTypeMeta(def: KindDefinition, body: KubeObject): Status | undefined {
+export function checkTypeMeta(def: BodyType, body: KubeObject): Status | undefined {
   const apiVersion = apiVersionOf(def);
   if (body.kind !== undefined && body.kind !== "" && body.kind !== def.kind) {
     return badRequest(`the object provided is unrecognized (must be of type ${def.kind}): kind ${String(body.kind)} does not match the URL`);

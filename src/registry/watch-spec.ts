@@ -17,7 +17,7 @@ export interface WatchSpec {
   namespace?: string;
   labelSelector: string;
   fieldSelector: string;
-  format: { type: "json" } | { type: "table"; version: "v1" | "v1beta1"; includeObject: "None" | "Metadata" | "Object" };
+  format: { type: "json" } | { type: "protobuf" } | { type: "table"; version: "v1" | "v1beta1"; includeObject: "None" | "Metadata" | "Object" };
   bookmarks: boolean;
 }
 

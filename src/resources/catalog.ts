@@ -5,9 +5,19 @@ import { daemonSets } from "./apps/daemonsets.ts";
 import { deployments } from "./apps/deployments.ts";
 import { replicaSets } from "./apps/replicasets.ts";
 import { statefulSets } from "./apps/statefulsets.ts";
+import { localSubjectAccessReviews } from "./authorization/localsubjectaccessreviews.ts";
+import { selfSubjectAccessReviews } from "./authorization/selfsubjectaccessreviews.ts";
+import { selfSubjectRulesReviews } from "./authorization/selfsubjectrulesreviews.ts";
+import { subjectAccessReviews } from "./authorization/subjectaccessreviews.ts";
 import { cronJobs } from "./batch/cronjobs.ts";
 import { jobs } from "./batch/jobs.ts";
+import { selfSubjectReviews } from "./authentication/selfsubjectreviews.ts";
+import { tokenReviews } from "./authentication/tokenreviews.ts";
 import { leases } from "./coordination/leases.ts";
+import { clusterRoleBindings } from "./rbac/clusterrolebindings.ts";
+import { clusterRoles } from "./rbac/clusterroles.ts";
+import { roleBindings } from "./rbac/rolebindings.ts";
+import { roles } from "./rbac/roles.ts";
 import { configMaps } from "./core/configmaps.ts";
 import { endpoints } from "./core/endpoints.ts";
 import { events } from "./core/events.ts";
@@ -35,6 +45,16 @@ export const kinds: readonly KindDefinition[] = [
   jobs,
   cronJobs,
   leases,
+  selfSubjectAccessReviews,
+  selfSubjectRulesReviews,
+  subjectAccessReviews,
+  localSubjectAccessReviews,
+  clusterRoles,
+  clusterRoleBindings,
+  roles,
+  roleBindings,
+  tokenReviews,
+  selfSubjectReviews,
 ];
 
 const byResource = new Map<string, KindDefinition>();

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { FieldError } from "../api/field-errors.ts";
 import type { KubeObject } from "../api/object.ts";
 import type { Status } from "../api/status.ts";
+import type { Authorization, Authorizer } from "../auth/rbac/authorization.ts";
 
 export type Verb = "get" | "list" | "watch" | "create" | "update" | "patch" | "delete" | "deletecollection";
 export const allVerbs: readonly Verb[] = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
@@ -15,12 +16,66 @@ export type NameRule = "dns1123-subdomain" | "dns1123-label" | "dns1035-label" |
 /** What a hook may know about the request: time and user come in here, never from globals. */
 export interface StrategyContext {
   now: Date;
-  user: { name: string; uid?: string; groups: string[] };
+  user: { name: string; uid?: string; groups: string[]; extra?: Record<string, string[]> };
+}
+
+/** kube's user.Info on the wire (authentication.k8s.io/v1 UserInfo). */
+export interface UserInfoWire {
+  username: string;
+  uid?: string;
+  groups?: string[];
+  extra?: Record<string, string[]>;
+}
+
+/** What the API server itself offers to kinds answered without storing; the HTTP layer supplies it. */
+export interface AnswerServices {
+  /** Who a bearer token authenticates for the audiences (the API's own when none), as TokenReview asks. */
+  reviewToken(token: string, audiences: string[]): Promise<{ authenticated: true; user: UserInfoWire; audiences: string[] } | { authenticated: false; error: string }>;
+  /** Signs a service-account token bound to the account (and a pod or secret) for the audiences (the API's own when none). */
+  issueServiceAccountToken(request: {
+    namespace: string;
+    serviceAccount: { name: string; uid: string };
+    pod?: { name: string; uid: string };
+    secret?: { name: string; uid: string };
+    audiences: string[];
+    expirationSeconds: number;
+  }): Promise<{ token: string; expirationTimestamp: string; audiences: string[] }>;
+  /** Reads one object as stored (resource is the storage key, e.g. "pods"). */
+  get(resource: string, namespace: string, name: string): Promise<KubeObject | undefined>;
+  /** RBAC, for any user: the access reviews ask it. */
+  authorizer: Authorizer;
+}
+
+export interface AnswerContext extends StrategyContext {
+  /** The request's namespace; "" for cluster-scoped kinds. */
+  namespace: string;
+  services: AnswerServices;
+}
+
+/** The type a request body must be, for a kind's own path or a subresource's. */
+export type BodyType = Pick<KindDefinition, "group" | "version" | "kind" | "schema">;
+
+/** A subresource created by POST on an object and answered at once, nothing stored (serviceaccounts/token). */
+export interface SubresourceAction {
+  /** The body's and answer's type (e.g. authentication.k8s.io/v1 TokenRequest). */
+  type: BodyType;
+  /** Answers for the parent object (already read), or refuses with a Status. */
+  create(parent: KubeObject, body: KubeObject, ctx: AnswerContext): Promise<KubeObject | Status>;
 }
 
 /** What a kind may ask for after a commit; the storage layer carries it out. */
 export interface CommitEffects {
   terminateNamespace(name: string): void;
+  /** Fills in a legacy service-account token Secret of the committing shard's namespace. */
+  populateServiceAccountToken(secretName: string): void;
+}
+
+/** What an admission hook may ask: the request's namespace and the requesting user's authorization. */
+export interface AdmissionContext {
+  /** "" for cluster-scoped kinds. */
+  namespace: string;
+  authz: Authorization;
+  now: Date;
 }
 
 export type CellValue = string | number | boolean | null;
@@ -103,8 +158,22 @@ export interface KindDefinition {
   /** Work to start once a write is committed (e.g. a Namespace that went Terminating is emptied). */
   afterCommit?(obj: KubeObject, effects: CommitEffects): void;
 
+  /**
+   * The kind is not stored: a create is answered by this function, in the Worker, and nothing is kept
+   * (TokenReview, SelfSubjectReview). Such kinds serve only the create verb.
+   */
+  answerCreate?(obj: KubeObject, ctx: AnswerContext): Promise<KubeObject | Status>;
+  /** Subresources answered at once on POST, by name (serviceaccounts/token). */
+  actions?: Record<string, SubresourceAction>;
+
   /** DELETE answers with the deleted object itself (as for pods) instead of a Success Status. */
   returnDeletedObject?: boolean;
+
+  /**
+   * Refuses a write the user may not make although authorized for its verb (RBAC's escalation checks). Runs in
+   * the Worker before the write is sent, on the object as it would be stored (old: the current one on update).
+   */
+  admit?(obj: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext): Promise<Status | undefined>;
 
   table: TableDefinition;
   /** Field selectors beyond metadata.name and metadata.namespace. */

@@ -47,6 +47,19 @@ export interface KubeFieldMeta {
   listMapKeys?: string[];
   mapType?: "atomic" | "granular";
   structType?: "atomic" | "granular";
+  /** On an object schema: the fields that travel inside an embedded message (see InlineMessage). */
+  inline?: InlineMessage[];
+}
+
+/**
+ * Fields kube keeps in an embedded Go struct that JSON flattens into its parent (`json:",inline"`): on the wire
+ * they travel inside one message, field `proto` of the parent, and carry that message's numbers (Probe's
+ * handler fields inside ProbeHandler, field 1; a ConfigMapKeySelector's `name` inside LocalObjectReference).
+ */
+export interface InlineMessage {
+  proto: number;
+  definition: string;
+  fields: string[];
 }
 
 declare module "zod" {

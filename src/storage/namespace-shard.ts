@@ -6,11 +6,13 @@ import { DurableObject } from "cloudflare:workers";
 import { internalError } from "../api/errors.ts";
 import { compactionEveryMs, compactLog } from "../controllers/compaction.ts";
 import { NamespaceTermination } from "../controllers/namespace-termination.ts";
+import { populateTokenSecret } from "../controllers/service-account-token-secrets.ts";
 import type { Env } from "../env.ts";
 import type { WriteRequest, WriteResult } from "../registry/contract.ts";
 import { executeWrite } from "../registry/execute-write.ts";
 import type { ShardView } from "../registry/shard-view.ts";
 import { findKindByStorageKey } from "../resources/catalog.ts";
+import type { CommitEffects } from "../resources/definition.ts";
 import { ShardIndex } from "./shard-index.ts";
 import { pokeHubs } from "./watch-hubs.ts";
 import { WriteBatch } from "./write-batch.ts";
@@ -35,6 +37,14 @@ export class NamespaceShard extends DurableObject<Env> {
   /** Hubs found without watchers, and until when they are not poked (see pokeHubs). */
   private readonly quietHubs = new Map<string, number>();
   private readonly termination = new NamespaceTermination(this.ctx, this.env, this);
+  private readonly effects: CommitEffects = {
+    ...this.termination.effects,
+    populateServiceAccountToken: (name) => {
+      this.run(this.namespace ?? "", populateTokenSecret(this.env, name)).catch((error: unknown) => {
+        console.error(`secret ${this.namespace}/${name}: filling in its service account token failed`, error);
+      });
+    },
+  };
 
   /** Runs one write (create, update, delete, deletecollection) in this shard's order. */
   async write(req: WriteRequest): Promise<WriteResult> {
@@ -128,7 +138,7 @@ export class NamespaceShard extends DurableObject<Env> {
     });
     if (batch.staged.length > 0) pokeHubs(this.env, this.namespace ?? "", this.quietHubs);
     for (const change of batch.staged) {
-      findKindByStorageKey(change.resource)?.afterCommit?.(change.object, this.termination.effects);
+      findKindByStorageKey(change.resource)?.afterCommit?.(change.object, this.effects);
     }
   }
 }

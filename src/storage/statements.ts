@@ -46,6 +46,10 @@ export const sql = {
   currentObjects: `SELECT namespace, name, rv, value FROM objects WHERE resource = ?1 AND (?3 = 1 OR namespace = ?2)
     ORDER BY namespace, name`,
 
+  /** A fingerprint of the current objects of some resources (?1: a JSON array of names): it changes with any write. */
+  resourcesFingerprint: `SELECT COUNT(*) AS n, COALESCE(MAX(rv), 0) AS rv FROM objects
+    WHERE resource IN (SELECT value FROM json_each(?1))`,
+
   /** Compaction: the newest revision older than the history window, keeping at least ?2 newer changes. */
   compactionTarget: `SELECT MIN(
       COALESCE((SELECT MAX(id) FROM log WHERE created_at < CAST(?1 AS INTEGER)), 0),

@@ -11,7 +11,7 @@ import { watchMatcher, type WatchMatcher, type WatchSpec } from "../registry/wat
 import { storageKey } from "../resources/definition.ts";
 import { decodeStored } from "./codec.ts";
 import { sql } from "./statements.ts";
-import { encodeWatchEvent, bookmarkObject } from "../registry/watch-event.ts";
+import { encodeWatchEvent, bookmarkObject, relayMessage, socketMessage, type WatchPayload } from "../registry/watch-event.ts";
 import { idleHubQuietMs } from "./watch-hubs.ts";
 
 const pageSize = 500;
@@ -48,15 +48,13 @@ interface Watcher extends Attachment {
   specKey: string;
 }
 
-/** Watchers that get the same events this round, and those events' lines. */
+/** Watchers that get the same events this round, and those events (JSON lines or protobuf messages). */
 interface Group {
   leader: Watcher;
   members: [WebSocket, Watcher][];
-  lines: string[];
+  lines: WatchPayload[];
   columnsSent?: boolean;
 }
-
-const encoder = new TextEncoder();
 
 interface LogRow {
   id: number;
@@ -194,7 +192,7 @@ export class WatchHub extends DurableObject<Env> {
    * Sends one event. `shared` caches the encoded text of a change for every watcher that gets the same
    * event in the same format, so a change is encoded once per format, not once per watcher.
    */
-  private emit(ws: WebSocket, w: Watcher, type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK", obj: KubeObject, now: Date, shared?: Map<string, string>): void {
+  private emit(ws: WebSocket, w: Watcher, type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK", obj: KubeObject, now: Date, shared?: Map<string, WatchPayload>): void {
     const columns = !w.columnsSent;
     const key = shared && `${type}\n${JSON.stringify(w.spec.format)}\n${columns}`;
     let text = key ? shared.get(key) : undefined;
@@ -203,7 +201,7 @@ export class WatchHub extends DurableObject<Env> {
       if (key) shared!.set(key, text);
     }
     if (type !== "BOOKMARK") w.columnsSent = true;
-    this.send(ws, text);
+    this.send(ws, socketMessage(text, w.relay));
   }
 
   private async startNewWatchers(): Promise<void> {
@@ -215,7 +213,8 @@ export class WatchHub extends DurableObject<Env> {
       const compactedRv = compacted?.rv ?? 0;
       if (start.from !== "initial") {
         if (start.from < compactedRv) {
-          this.send(ws, JSON.stringify({ type: "ERROR", object: gone(`too old resource version: ${start.from} (${compactedRv})`) }));
+          const expired = gone(`too old resource version: ${start.from} (${compactedRv})`);
+          this.send(ws, socketMessage(encodeWatchEvent("ERROR", expired, w.spec, w.matcher.def, false, new Date()), w.relay));
           this.drop(ws);
           continue;
         }
@@ -245,7 +244,8 @@ export class WatchHub extends DurableObject<Env> {
   /**
    * Fans out every log row after the cursor. Watchers with the same spec at the same position get the same
    * events, so each group's events are decided and encoded once; a relay socket (the Worker holding an HTTP
-   * watch) gets the group's events of the round as one newline-framed message, a client socket one per event.
+   * watch) gets the group's events of the round as one message (newline- or length-framed), a client socket
+   * one per event.
    */
   private async pump(): Promise<void> {
     const groups = new Map<string, Group>();
@@ -268,7 +268,7 @@ export class WatchHub extends DurableObject<Env> {
       const now = new Date();
       for (const row of rows) {
         const obj = decodeStored(row.value, row.id);
-        const encoded = new Map<string, string>();
+        const encoded = new Map<string, WatchPayload>();
         let previous: KubeObject | undefined | null = null;
         const loadPrevious = () => previous ?? undefined;
         for (const group of groups.values()) {
@@ -293,7 +293,7 @@ export class WatchHub extends DurableObject<Env> {
     }
     this.cursor = cursor;
     for (const group of groups.values()) {
-      const batch = group.lines.length > 0 ? encoder.encode(group.lines.join("\n") + "\n") : undefined;
+      const batch = group.lines.length > 0 ? relayMessage(group.lines) : undefined;
       for (const [ws, w] of group.members) {
         if (w.lastRv < cursor) w.lastRv = cursor;
         if (group.columnsSent) w.columnsSent = true;

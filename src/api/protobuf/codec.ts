@@ -197,16 +197,72 @@ function decodeLengthDelimited(content: WireReader, value: ValueDescriptor, opti
 /** A JSON value that does not fit the schema it is encoded with (a bug in the caller, not in a request). */
 export class EncodeError extends Error {}
 
+export interface EncodeOptions extends CodecOptions {
+  /**
+   * Refuse (EncodeError) a JSON field the schema gives no number, rather than leave it out: for answers, where
+   * a field silently missing from protobuf would be data lost to the client (who could have had JSON).
+   * A top-level apiVersion and kind are the envelope's, never refused.
+   */
+  lossless?: boolean;
+}
+
 /** Encodes the JSON form of a message; fields absent or null are left out. Throws EncodeError on a mismatch. */
-export function encodeMessage(json: Record<string, unknown>, schema: z.core.$ZodType, options: CodecOptions = {}): Uint8Array {
+export function encodeMessage(json: Record<string, unknown>, schema: z.core.$ZodType, options: EncodeOptions = {}): Uint8Array {
   const writer = new WireWriter();
   try {
-    encodeFields(writer, messageDescriptor(schema, options), json, "");
+    const descriptor = messageDescriptor(schema, options);
+    if (options.lossless) checkLossless(descriptor, json, "", options.topLevel === true);
+    encodeFields(writer, descriptor, json, "");
   } catch (error) {
     if (error instanceof EncodeError) throw error;
     throw new EncodeError(error instanceof Error ? error.message : String(error));
   }
   return writer.finish();
+}
+
+/** The JSON names a message carries, those of its inline (embedded) messages included. */
+const knownNames = new WeakMap<MessageDescriptor, Set<string>>();
+function namesOf(descriptor: MessageDescriptor): Set<string> {
+  let names = knownNames.get(descriptor);
+  if (!names) {
+    names = new Set();
+    for (const f of descriptor.fields) {
+      if (f.shape === "inline" && f.value.kind === "message") for (const n of namesOf(f.value.message)) names.add(n);
+      else names.add(f.name);
+    }
+    knownNames.set(descriptor, names);
+  }
+  return names;
+}
+
+/** Throws EncodeError at the first field (at any depth) that has no number, unless its value is null. */
+function checkLossless(descriptor: MessageDescriptor, json: Record<string, unknown>, path: string, topLevel: boolean): void {
+  const names = namesOf(descriptor);
+  for (const key of Object.keys(json)) {
+    if (names.has(key) || json[key] === null || json[key] === undefined) continue;
+    if (topLevel && (key === "apiVersion" || key === "kind")) continue;
+    throw new EncodeError(`${path ? `${path}.` : ""}${key}: no protobuf field`);
+  }
+  for (const f of descriptor.fields) {
+    if (f.shape === "inline") {
+      if (f.value.kind === "message") checkNested(f.value.message, json, path);
+      continue;
+    }
+    const value = json[f.name];
+    if (f.value.kind !== "message" || value === undefined || value === null) continue;
+    const at = path ? `${path}.${f.name}` : f.name;
+    const message = f.value.message;
+    if (f.shape === "repeated" && Array.isArray(value)) value.forEach((item, i) => isPlainObject(item) && checkLossless(message, item, `${at}[${i}]`, false));
+    else if (f.shape === "map" && isPlainObject(value)) for (const [k, item] of Object.entries(value)) isPlainObject(item) && checkLossless(message, item, `${at}[${k}]`, false);
+    else if (isPlainObject(value)) checkLossless(message, value, at, false);
+  }
+}
+
+/** An inline message's own nested messages (its names are checked with its parent's). */
+function checkNested(descriptor: MessageDescriptor, json: Record<string, unknown>, path: string): void {
+  const subset: Record<string, unknown> = {};
+  for (const name of namesOf(descriptor)) if (name in json) subset[name] = json[name];
+  checkLossless(descriptor, subset, path, false);
 }
 
 function encodeFields(w: WireWriter, descriptor: MessageDescriptor, json: Record<string, unknown>, path: string): void {

@@ -4,7 +4,7 @@
 // a protoType, two fields with one number) are a SchemaError naming the field.
 
 import { z } from "zod";
-import type { KubeFieldMeta, ProtoType } from "../../resources/schema-meta.ts";
+import type { InlineMessage, KubeFieldMeta, ProtoType } from "../../resources/schema-meta.ts";
 import { messageSchemaFor, topLevelFieldSchema } from "../../resources/object-meta-schema.ts";
 
 export type ScalarType = "string" | "bool" | ProtoType;
@@ -30,18 +30,8 @@ export interface MessageDescriptor {
 
 export class SchemaError extends Error {}
 
-/**
- * An object schema's `inline` meta: fields of the JSON object that travel inside one embedded message, field
- * `proto` of this one, and carry that message's numbers (Probe's handler fields inside ProbeHandler = 1).
- */
-export interface InlineMessage {
-  proto: number;
-  definition: string;
-  fields: string[];
-}
-
 function inlineMessages(meta: KubeFieldMeta, where: string): InlineMessage[] {
-  const inline = (meta as { inline?: unknown }).inline;
+  const inline: unknown = meta.inline;
   if (inline === undefined) return [];
   const valid = (m: unknown): m is InlineMessage => {
     const x = m as Partial<InlineMessage> | null;

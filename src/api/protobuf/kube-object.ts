@@ -6,7 +6,7 @@ import { badRequest } from "../errors.ts";
 import { isPlainObject } from "../object.ts";
 import type { Status } from "../status.ts";
 import { apiVersionOf, type KindDefinition } from "../../resources/definition.ts";
-import { deleteOptions, dropUnsetObjectMeta, scale } from "../../resources/object-meta-schema.ts";
+import { deleteOptions, dropUnsetObjectMeta, scale, status } from "../../resources/object-meta-schema.ts";
 import { decodeMessage, encodeMessage } from "./codec.ts";
 import { decodeEnvelope, encodeEnvelope } from "./envelope.ts";
 
@@ -53,17 +53,21 @@ export function kindType(def: KindDefinition): ExpectedType {
 }
 
 export const scaleType: ExpectedType = { apiVersion: "autoscaling/v1", kind: "Scale", schema: scale };
+export const statusType: ExpectedType = { apiVersion: "v1", kind: "Status", schema: status };
 export const deleteOptionsType: ExpectedType = { apiVersion: "meta.k8s.io/v1", kind: "DeleteOptions", schema: deleteOptions, anyVersion: true };
 
 export function decodeKubeObject(body: Uint8Array, def: KindDefinition): DecodedObject {
   return decodeObject(body, kindType(def));
 }
 
-/** An object in protobuf, envelope included (throws EncodeError when it does not fit the schema). */
-export function encodeObject(object: Record<string, unknown>, type: ExpectedType): Uint8Array {
+/**
+ * An object in protobuf, envelope included (throws EncodeError when it does not fit the schema, or with
+ * `lossless` when it has a field the schema gives no number).
+ */
+export function encodeObject(object: Record<string, unknown>, type: ExpectedType, options: { lossless?: boolean } = {}): Uint8Array {
   const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : type.apiVersion;
   const kind = typeof object.kind === "string" ? object.kind : type.kind;
-  return encodeEnvelope({ apiVersion, kind }, encodeMessage(object, type.schema, { topLevel: true }));
+  return encodeEnvelope({ apiVersion, kind }, encodeMessage(object, type.schema, { topLevel: true, lossless: options.lossless }));
 }
 
 export function encodeKubeObject(object: Record<string, unknown>, def: KindDefinition): Uint8Array {

@@ -172,7 +172,8 @@ export class WireReader {
 }
 
 export class WireWriter {
-  private buf = new Uint8Array(256);
+  // Small to start: a message nests a writer per sub-message, and most are a few bytes.
+  private buf = new Uint8Array(64);
   private len = 0;
 
   private reserve(n: number): void {
@@ -184,8 +185,9 @@ export class WireWriter {
     this.buf = next;
   }
 
+  /** The bytes written (a view: the writer is done with once finished). */
   finish(): Uint8Array {
-    return this.buf.slice(0, this.len);
+    return this.buf.subarray(0, this.len);
   }
 
   raw(bytes: Uint8Array): this {
@@ -249,6 +251,14 @@ export class WireWriter {
   }
 
   string(value: string): this {
+    if (value.length <= 42) {
+      // At most 126 bytes of UTF-8: the length is one byte, so encode straight into the buffer after it.
+      this.reserve(1 + value.length * 3);
+      const { written } = utf8Encoder.encodeInto(value, this.buf.subarray(this.len + 1));
+      this.buf[this.len] = written;
+      this.len += 1 + written;
+      return this;
+    }
     return this.bytes(utf8Encoder.encode(value));
   }
 }

@@ -78,7 +78,10 @@ export interface ServedSubresource {
 
 const subresourceVerbs = ["get", "patch", "update"];
 
-/** Subresources the definition implies, by name: scale (autoscaling/v1 Scale) and status (the kind itself). */
+/**
+ * Subresources the definition implies, by name: scale (autoscaling/v1 Scale), status (the kind itself) and
+ * its actions (created by POST, e.g. serviceaccounts/token answering authentication.k8s.io/v1 TokenRequest).
+ */
 export function subresourcesOf(def: KindDefinition): ServedSubresource[] {
   const served: ServedSubresource[] = [];
   if (def.scale) {
@@ -86,6 +89,10 @@ export function subresourcesOf(def: KindDefinition): ServedSubresource[] {
   }
   if (def.status) {
     served.push({ name: "status", responseKind: { group: "", version: "", kind: def.kind }, verbs: [...subresourceVerbs] });
+  }
+  for (const [name, action] of Object.entries(def.actions ?? {})) {
+    const { group, version, kind } = action.type;
+    served.push({ name, responseKind: { group, version, kind }, verbs: ["create"] });
   }
   return served.sort((a, b) => byCodeUnit(a.name, b.name));
 }

@@ -12,6 +12,7 @@ import { envelope, intOrString, labelSelector, type LabelSelectorObject } from "
 import { ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
 import { isEmptySelector, selectorOrUndefined, templateMismatch, validateLabelSelector, validateSelectorUnchanged } from "../workload-selector.ts";
 import { intOrPercentValue, nonNegative, notMoreThan100Percent, validateControllerTemplate, validateIntOrPercent, type IntOrString } from "./workload-rules.ts";
+import { daemonSetStatus } from "./workload-status-schema.ts";
 
 const int = z.number().int();
 
@@ -57,10 +58,7 @@ const schema = z
   .object({
     ...envelope,
     spec: spec.meta({ proto: 2, description: "The desired daemon pod and its updates." }).optional(),
-    status: z
-      .looseObject({})
-      .meta({ proto: 3, definition: "io.k8s.api.apps.v1.DaemonSetStatus", description: "How many nodes run the pod, ready and updated, as last observed; written through /status." })
-      .optional(),
+    status: daemonSetStatus.meta({ proto: 3, description: "How many nodes run the pod, ready and updated, as last observed; written through /status." }).optional(),
   })
   .meta({ definition: "io.k8s.api.apps.v1.DaemonSet", description: "Runs a copy of a pod on every eligible node." });
 

@@ -18,6 +18,7 @@ import {
   validateIntOrPercent,
   type IntOrString,
 } from "./workload-rules.ts";
+import { deploymentStatus } from "./workload-status-schema.ts";
 
 const int = z.number().int();
 
@@ -70,10 +71,7 @@ const schema = z
   .object({
     ...envelope,
     spec: spec.meta({ proto: 2, description: "The desired pods and rollout." }).optional(),
-    status: z
-      .looseObject({})
-      .meta({ proto: 3, definition: "io.k8s.api.apps.v1.DeploymentStatus", description: "How far the rollout has come, as last observed; written through /status." })
-      .optional(),
+    status: deploymentStatus.meta({ proto: 3, description: "How far the rollout has come, as last observed; written through /status." }).optional(),
   })
   .meta({ definition: "io.k8s.api.apps.v1.Deployment", description: "Runs replicas of a pod template through ReplicaSets and rolls out template changes." });
 

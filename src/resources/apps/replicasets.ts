@@ -10,6 +10,7 @@ import { envelope, labelSelector, type LabelSelectorObject } from "../schema-typ
 import { ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
 import { selectorOrUndefined, validateSelectorUnchanged, validateWorkloadSelector } from "../workload-selector.ts";
 import { nonNegative, replicasScale, validateControllerTemplate } from "./workload-rules.ts";
+import { replicaSetStatus } from "./workload-status-schema.ts";
 
 const int = z.number().int();
 
@@ -28,10 +29,7 @@ const schema = z
   .object({
     ...envelope,
     spec: spec.meta({ proto: 2, description: "The desired pods." }).optional(),
-    status: z
-      .looseObject({})
-      .meta({ proto: 3, definition: "io.k8s.api.apps.v1.ReplicaSetStatus", description: "How many pods exist and are ready, as last observed; written through /status." })
-      .optional(),
+    status: replicaSetStatus.meta({ proto: 3, description: "How many pods exist and are ready, as last observed; written through /status." }).optional(),
   })
   .meta({ definition: "io.k8s.api.apps.v1.ReplicaSet", description: "Keeps a number of pods made from a template running." });
 

@@ -1,13 +1,13 @@
 // The kube metadata on the schemas of Pod and the workload kinds (Deployment, ReplicaSet, StatefulSet, DaemonSet,
 // Job, CronJob): every modeled field carries a protobuf number and a description, numbers are unique within each
 // message (fields of an embedded message, meta `inline`, count in that message), every object schema names its
-// definition; and spot checks of facts of kube's wire format and merge rules.
+// definition and models its fields (an object without fields would decode from protobuf as {}, losing what was
+// sent); and spot checks of facts of kube's wire format and merge rules.
 
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { cronJobs } from "../batch/cronjobs.ts";
 import { jobs } from "../batch/jobs.ts";
-import type { InlineMessage } from "../core/pod-spec.ts";
 import { pods } from "../core/pods.ts";
 import type { KubeFieldMeta } from "../schema-meta.ts";
 import { labelSelector } from "../schema-types.ts";
@@ -16,7 +16,7 @@ import { deployments } from "./deployments.ts";
 import { replicaSets } from "./replicasets.ts";
 import { statefulSets } from "./statefulsets.ts";
 
-type Meta = KubeFieldMeta & { inline?: InlineMessage[] };
+type Meta = KubeFieldMeta;
 type Def = { type: string; innerType?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType };
 
 const defOf = (schema: z.ZodType) => schema._zod.def as unknown as Def;
@@ -56,7 +56,8 @@ function fieldProblems(where: string, meta: Meta, inner: z.ZodType): string[] {
   if (!meta.description) out.push(`${where}: no description`);
   if (defOf(inner).type === "union" && !meta.protoType) out.push(`${where}: a union without a protoType`);
   if (meta.listType === "map" && !meta.listMapKeys?.length) out.push(`${where}: listType map without listMapKeys`);
-  if (meta.patchStrategy?.includes("merge") && defOf(inner).type === "array" && !meta.patchMergeKey) out.push(`${where}: merge without patchMergeKey`);
+  const element = defOf(inner).type === "array" ? defOf(unwrap(defOf(inner).element!).inner).type : undefined;
+  if (meta.patchStrategy?.includes("merge") && element === "object" && !meta.patchMergeKey) out.push(`${where}: merge without patchMergeKey`);
   return out;
 }
 
@@ -70,6 +71,7 @@ function problems(schema: z.ZodType, path: string): string[] {
   const shape = def.shape!;
   const out: string[] = [];
   if (!meta.definition) out.push(`${path || "<root>"}: object without a definition`);
+  if (Object.keys(shape).length === 0) out.push(`${path || "<root>"}: object without fields`);
   // The message each field travels in: the object's own (0) or an embedded one.
   const messageOf = new Map<string, number>();
   for (const group of meta.inline ?? []) {
@@ -114,6 +116,9 @@ describe("kube metadata of Pod and the workload kinds", () => {
       y: z.array(z.string()).optional(),
       z: embedded.meta({ proto: 3, description: "z" }),
       u: z.union([z.number(), z.string()]).meta({ proto: 4, description: "u" }),
+      e: z.looseObject({}).meta({ proto: 5, definition: "Empty", description: "e" }),
+      m: z.array(inner).meta({ proto: 6, patchStrategy: "merge", description: "m" }),
+      s: z.array(z.string()).meta({ proto: 7, patchStrategy: "merge", description: "s" }),
     });
     expect(problems(outer.meta({ definition: "Outer" }), "")).toEqual([
       "x: object without a definition",
@@ -122,6 +127,10 @@ describe("kube metadata of Pod and the workload kinds", () => {
       "y: no description",
       "z.d: proto 1 is an embedded message's",
       "u: a union without a protoType",
+      "e: object without fields",
+      "m: merge without patchMergeKey",
+      "m[]: object without a definition",
+      "m[].b: proto 1 already used by a",
     ]);
   });
 
@@ -195,6 +204,10 @@ describe("kube metadata of Pod and the workload kinds", () => {
     expect(at(deployments.schema, "spec.template").meta).toMatchObject({ proto: 3, definition: "io.k8s.api.core.v1.PodTemplateSpec" });
     expect(at(deployments.schema, "spec.template.metadata").meta).toMatchObject({ proto: 1, definition: "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta" });
     expect(at(deployments.schema, "spec.template.metadata.labels").meta.proto).toBe(11);
+    // The whole ObjectMeta, so that no field of a template's metadata is lost on the wire.
+    expect(at(deployments.schema, "spec.template.metadata.ownerReferences").meta).toMatchObject({ proto: 13, patchMergeKey: "uid" });
+    expect(at(deployments.schema, "spec.template.metadata.creationTimestamp").meta).toMatchObject({ proto: 8, protoType: "Time" });
+    expect(at(cronJobs.schema, "spec.jobTemplate.metadata.finalizers").meta.proto).toBe(14);
     expect(at(deployments.schema, "spec.template.spec.containers").meta.proto).toBe(2);
   });
 
@@ -233,5 +246,76 @@ describe("kube metadata of Pod and the workload kinds", () => {
     expect(at(cronJobs.schema, "spec.jobTemplate.spec.template").meta.proto).toBe(6);
     expect(at(cronJobs.schema, "spec.startingDeadlineSeconds").meta).toMatchObject({ proto: 2, protoType: "int64" });
     expect(at(cronJobs.schema, "spec.timeZone").meta.proto).toBe(8);
+  });
+
+  it("Volume: its sources in an embedded VolumeSource, each modeled", () => {
+    const v = (path: string) => at(pods.schema, `spec.volumes[]${path}`);
+    const inline = v("").meta.inline?.[0];
+    expect(inline).toMatchObject({ proto: 2, definition: "io.k8s.api.core.v1.VolumeSource" });
+    expect(inline?.fields).toHaveLength(30);
+    expect(v(".projected").meta).toMatchObject({ proto: 26, definition: "io.k8s.api.core.v1.ProjectedVolumeSource" });
+    expect(v(".projected.sources[].serviceAccountToken.expirationSeconds").meta).toMatchObject({ proto: 2, protoType: "int64" });
+    expect(v(".projected.sources[].podCertificate").meta.proto).toBe(6);
+    expect(v(".configMap").meta.inline).toEqual([{ proto: 1, definition: "io.k8s.api.core.v1.LocalObjectReference", fields: ["name"] }]);
+    expect(v(".configMap.items").meta).toMatchObject({ proto: 2, listType: "atomic" });
+    expect(v(".emptyDir.sizeLimit").meta).toMatchObject({ proto: 2, protoType: "Quantity" });
+    expect(v(".iscsi.chapAuthSession").meta.proto).toBe(11);
+    expect(v(".ephemeral.volumeClaimTemplate.spec.dataSourceRef").meta).toMatchObject({ proto: 8, definition: "io.k8s.api.core.v1.TypedObjectReference" });
+    expect(v(".ephemeral.volumeClaimTemplate.metadata").meta.definition).toBe("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta");
+    expect(v(".image").meta).toMatchObject({ proto: 30, definition: "io.k8s.api.core.v1.ImageVolumeSource" });
+  });
+
+  it("Container: handlers, security context, env sources and devices", () => {
+    const c = (path: string) => at(pods.schema, `spec.containers[]${path}`);
+    expect(c(".livenessProbe.exec.command").meta).toMatchObject({ proto: 1, listType: "atomic" });
+    expect(c(".livenessProbe.tcpSocket.port").meta).toMatchObject({ proto: 1, protoType: "IntOrString" });
+    expect(c(".lifecycle.preStop.sleep.seconds").meta).toMatchObject({ proto: 1, protoType: "int64" });
+    expect(c(".lifecycle.stopSignal").meta.proto).toBe(3);
+    expect(c(".securityContext").meta).toMatchObject({ proto: 15, definition: "io.k8s.api.core.v1.SecurityContext" });
+    expect(c(".securityContext.runAsUser").meta).toMatchObject({ proto: 4, protoType: "int64" });
+    expect(c(".securityContext.windowsOptions").meta.proto).toBe(10);
+    expect(c(".envFrom[].configMapRef").meta).toMatchObject({ proto: 2, definition: "io.k8s.api.core.v1.ConfigMapEnvSource" });
+    expect(c(".env[].valueFrom.secretKeyRef").meta).toMatchObject({ proto: 4, structType: "atomic" });
+    expect(c(".env[].valueFrom.secretKeyRef.key").meta.proto).toBe(2);
+    expect(c(".env[].valueFrom.resourceFieldRef.divisor").meta).toMatchObject({ proto: 3, protoType: "Quantity" });
+    expect(c(".restartPolicyRules[].exitCodes.values").meta).toMatchObject({ proto: 2, listType: "set" });
+    expect(c(".volumeDevices[].devicePath").meta.proto).toBe(2);
+  });
+
+  it("PodSpec: security context, affinity and scheduling parts", () => {
+    const s = (path: string) => at(pods.schema, `spec.${path}`);
+    expect(s("securityContext.supplementalGroups").meta).toMatchObject({ proto: 4, protoType: "int64", listType: "atomic" });
+    expect(s("securityContext.seLinuxChangePolicy").meta.proto).toBe(13);
+    expect(s("affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution").meta).toMatchObject({ proto: 1, structType: "atomic" });
+    expect(s("affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[].podAffinityTerm.topologyKey").meta.proto).toBe(3);
+    expect(s("topologySpreadConstraints[].matchLabelKeys").meta).toMatchObject({ proto: 8, listType: "atomic" });
+    expect(s("imagePullSecrets[]").meta).toMatchObject({ definition: "io.k8s.api.core.v1.LocalObjectReference", structType: "atomic" });
+    expect(s("dnsConfig.options[].value").meta.proto).toBe(2);
+    expect(s("hostAliases[].hostnames").meta.proto).toBe(2);
+    expect(s("os.name").meta.proto).toBe(1);
+  });
+
+  it("Statuses: conditions, times and counts", () => {
+    const p = (path: string) => at(pods.schema, `status.${path}`);
+    expect(p("conditions").meta).toMatchObject({ proto: 2, patchStrategy: "merge", patchMergeKey: "type", listType: "map", listMapKeys: ["type"] });
+    expect(p("conditions[].lastProbeTime").meta).toMatchObject({ proto: 3, protoType: "Time" });
+    expect(p("startTime").meta).toMatchObject({ proto: 7, protoType: "Time" });
+    expect(p("podIPs").meta).toMatchObject({ proto: 12, patchMergeKey: "ip", listMapKeys: ["ip"] });
+    expect(p("hostIPs").meta).toMatchObject({ proto: 16, patchStrategy: "merge", patchMergeKey: "ip", listType: "atomic" });
+    expect(p("containerStatuses[].state.terminated.finishedAt").meta).toMatchObject({ proto: 6, protoType: "Time" });
+    expect(p("containerStatuses[].user.linux.uid").meta).toMatchObject({ proto: 1, protoType: "int64" });
+    expect(p("observedGeneration").meta).toMatchObject({ proto: 17, protoType: "int64" });
+    expect(at(deployments.schema, "status.conditions[].lastUpdateTime").meta).toMatchObject({ proto: 6, protoType: "Time" });
+    expect(at(deployments.schema, "status.readyReplicas").meta.proto).toBe(7);
+    expect(at(replicaSets.schema, "status.observedGeneration").meta).toMatchObject({ proto: 3, protoType: "int64" });
+    expect(at(statefulSets.schema, "status.availableReplicas").meta.proto).toBe(11);
+    expect(at(statefulSets.schema, "spec.volumeClaimTemplates[].status.allocatedResourceStatuses").meta).toMatchObject({ proto: 7, mapType: "granular" });
+    expect(at(daemonSets.schema, "status.conditions").meta).toMatchObject({ proto: 10, listMapKeys: ["type"] });
+    expect(at(jobs.schema, "status.conditions").meta).toMatchObject({ proto: 1, patchStrategy: "merge", patchMergeKey: "type", listType: "atomic" });
+    expect(at(jobs.schema, "status.uncountedTerminatedPods.failed").meta).toMatchObject({ proto: 2, listType: "set" });
+    expect(at(jobs.schema, "spec.podFailurePolicy.rules[].onExitCodes.values").meta).toMatchObject({ proto: 3, listType: "set" });
+    expect(at(jobs.schema, "spec.successPolicy.rules[].succeededCount").meta.proto).toBe(2);
+    expect(at(cronJobs.schema, "status.active[]").meta.definition).toBe("io.k8s.api.core.v1.ObjectReference");
+    expect(at(cronJobs.schema, "status.lastSuccessfulTime").meta).toMatchObject({ proto: 5, protoType: "Time" });
   });
 });

@@ -4,42 +4,17 @@
 import { z } from "zod";
 import { fieldError, type FieldError } from "../../api/field-errors.ts";
 import type { KubeObject } from "../../api/object.ts";
-import { containerCells, containersColumn, defaultClaimSpec, defaultPodTemplate, imagesColumn, podTemplateSpec, templateMetadata, type PodTemplateSpec } from "../core/pod-spec.ts";
+import { persistentVolumeClaim } from "../core/persistent-volume-claim-schema.ts";
+import { containerCells, containersColumn, defaultClaimSpec, defaultPodTemplate, imagesColumn, podTemplateSpec, type PodTemplateSpec } from "../core/pod-spec.ts";
 import type { KindDefinition } from "../definition.ts";
 import { jsonEqual } from "../json-equal.ts";
 import { envelope, intOrString, labelSelector, type LabelSelectorObject } from "../schema-types.ts";
 import { ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
 import { selectorOrUndefined, validateWorkloadSelector } from "../workload-selector.ts";
 import { intOrPercentValue, nonNegative, notMoreThan100Percent, replicasScale, validateControllerTemplate, validateIntOrPercent, type IntOrString } from "./workload-rules.ts";
+import { statefulSetStatus } from "./workload-status-schema.ts";
 
 const int = z.number().int();
-
-const claimSpec = z
-  .looseObject({
-    accessModes: z
-      .array(z.string())
-      .meta({ proto: 1, listType: "atomic", description: "How the volume may be mounted: ReadWriteOnce, ReadOnlyMany, ReadWriteMany or ReadWriteOncePod." })
-      .optional(),
-    resources: z
-      .looseObject({})
-      .meta({ proto: 2, definition: "io.k8s.api.core.v1.VolumeResourceRequirements", description: "The storage the claim asks for, in requests.storage." })
-      .optional(),
-  })
-  .meta({ definition: "io.k8s.api.core.v1.PersistentVolumeClaimSpec", description: "The storage a claim asks for: size, access modes, class and source." });
-
-/** A claim template: kube keeps it as a whole PersistentVolumeClaim; apiVersion and kind are not in its protobuf. */
-const claimTemplate = z
-  .looseObject({
-    apiVersion: z.string().optional(),
-    kind: z.string().optional(),
-    metadata: templateMetadata.meta({ proto: 1, description: "The claim's name, which the pods' volume mounts use, and its labels." }).optional(),
-    spec: claimSpec.meta({ proto: 2, description: "The storage each pod's claim asks for." }).optional(),
-    status: z
-      .looseObject({})
-      .meta({ proto: 3, definition: "io.k8s.api.core.v1.PersistentVolumeClaimStatus", description: "Unused in a template; kube keeps it as Pending." })
-      .optional(),
-  })
-  .meta({ definition: "io.k8s.api.core.v1.PersistentVolumeClaim", description: "A claim for a persistent volume, made once for each pod." });
 
 const rollingUpdate = z
   .object({
@@ -85,7 +60,7 @@ const spec = z
     selector: labelSelector.meta({ proto: 2, description: "Picks the pods the StatefulSet manages; it must match the template's labels." }).optional(),
     template: podTemplateSpec.meta({ proto: 3, description: "The pods to run; each gets a stable name and its own claims." }).optional(),
     volumeClaimTemplates: z
-      .array(claimTemplate)
+      .array(persistentVolumeClaim)
       .meta({ proto: 4, listType: "atomic", description: "Claims made for each pod, which its containers mount by the template's name." })
       .optional(),
     serviceName: z.string().meta({ proto: 5, description: "The headless Service that gives the pods their DNS names." }).optional(),
@@ -109,14 +84,11 @@ const schema = z
   .object({
     ...envelope,
     spec: spec.meta({ proto: 2, description: "The desired pods and their storage." }).optional(),
-    status: z
-      .looseObject({})
-      .meta({ proto: 3, definition: "io.k8s.api.apps.v1.StatefulSetStatus", description: "How many pods exist, are ready and updated, as last observed; written through /status." })
-      .optional(),
+    status: statefulSetStatus.meta({ proto: 3, description: "How many pods exist, are ready and updated, as last observed; written through /status." }).optional(),
   })
   .meta({ definition: "io.k8s.api.apps.v1.StatefulSet", description: "Runs pods with stable names, in order, each with storage of its own." });
 
-type ClaimTemplate = z.infer<typeof claimTemplate> & { spec?: Record<string, unknown> & { resources?: { requests?: Record<string, unknown> } } };
+type ClaimTemplate = z.infer<typeof persistentVolumeClaim> & { spec?: Record<string, unknown> & { resources?: { requests?: Record<string, unknown> } } };
 
 interface StatefulSetSpec {
   replicas?: number;

@@ -11,6 +11,7 @@ import { envelope } from "../schema-types.ts";
 import { age, ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
 import { cronScheduleError, isTimeZone } from "./cron-schedule.ts";
 import { defaultJobTemplateSpec, jobSpec, validateJobSpec, type JobSpec } from "./job-spec.ts";
+import { cronJobStatus } from "./job-status-schema.ts";
 
 const int = z.number().int();
 
@@ -43,10 +44,7 @@ const schema = z
   .object({
     ...envelope,
     spec: spec.meta({ proto: 2, description: "The schedule and the job to run." }).optional(),
-    status: z
-      .looseObject({})
-      .meta({ proto: 3, definition: "io.k8s.api.batch.v1.CronJobStatus", description: "The active jobs and the last runs, as last observed; written through /status." })
-      .optional(),
+    status: cronJobStatus.meta({ proto: 3, description: "The active jobs and the last runs, as last observed; written through /status." }).optional(),
   })
   .meta({ definition: "io.k8s.api.batch.v1.CronJob", description: "Creates jobs on a repeating schedule." });
 

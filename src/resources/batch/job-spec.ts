@@ -3,23 +3,35 @@
 
 import { z } from "zod";
 import { fieldError, type FieldError } from "../../api/field-errors.ts";
+import { kubeField as f } from "../core/kube-field.ts";
 import { defaultPodTemplate, podTemplateSpec, validatePodTemplateSpec, type PodTemplateSpec } from "../core/pod-spec.ts";
 import { labelSelector, type LabelSelectorObject } from "../schema-types.ts";
 
 const int = z.number().int();
-const loose = z.looseObject({});
+
+const onExitCodes = z
+  .looseObject({
+    containerName: f.string(1, "The container whose exit code is checked; every container when unset."),
+    operator: f.string(2, "In or NotIn: how the exit code relates to values."),
+    values: f.ints(3, "The exit codes; 0 may not be among them for In.", { listType: "set" }),
+  })
+  .meta({ definition: "io.k8s.api.batch.v1.PodFailurePolicyOnExitCodesRequirement", description: "Exit codes of a failed pod's containers a rule matches." });
+
+const onPodConditionsPattern = z
+  .looseObject({
+    type: f.string(1, "The pod condition type, e.g. DisruptionTarget."),
+    status: f.string(2, "The condition's status: True, False or Unknown; True when unset."),
+  })
+  .meta({
+    definition: "io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern",
+    description: "A pod condition type and status a failed pod must carry; the status is True when unset.",
+  });
 
 const podFailurePolicyRule = z
   .looseObject({
-    onPodConditions: z
-      .array(
-        loose.meta({
-          definition: "io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern",
-          description: "A pod condition type and status a failed pod must carry; the status is True when unset.",
-        }),
-      )
-      .meta({ proto: 3, listType: "atomic", description: "The rule matches a failed pod carrying any of these conditions." })
-      .optional(),
+    action: f.string(1, "FailJob, FailIndex, Ignore or Count: what a match means for the job."),
+    onExitCodes: f.message(onExitCodes, 2, "The rule matches a failed pod with these exit codes."),
+    onPodConditions: f.list(onPodConditionsPattern, 3, "The rule matches a failed pod carrying any of these conditions."),
   })
   .meta({
     definition: "io.k8s.api.batch.v1.PodFailurePolicyRule",
@@ -28,12 +40,20 @@ const podFailurePolicyRule = z
 
 const podFailurePolicy = z
   .looseObject({
-    rules: z
-      .array(podFailurePolicyRule)
-      .meta({ proto: 1, listType: "atomic", description: "Rules tried in order; the first that matches a failed pod decides." })
-      .optional(),
+    rules: f.list(podFailurePolicyRule, 1, "Rules tried in order; the first that matches a failed pod decides."),
   })
   .meta({ definition: "io.k8s.api.batch.v1.PodFailurePolicy", description: "How failed pods count against the job, by their exit codes and conditions." });
+
+const successPolicyRule = z
+  .looseObject({
+    succeededIndexes: f.string(1, 'Indexes that must all succeed, as ranges such as "0,2-4".'),
+    succeededCount: f.int32(2, "How many of those indexes (or of all, without succeededIndexes) must succeed."),
+  })
+  .meta({ definition: "io.k8s.api.batch.v1.SuccessPolicyRule", description: "A set of indexes whose success lets the job succeed." });
+
+const successPolicy = z
+  .looseObject({ rules: f.list(successPolicyRule, 1, "Rules of which one met makes the job succeed; at most 20.") })
+  .meta({ definition: "io.k8s.api.batch.v1.SuccessPolicy", description: "When an Indexed job succeeds before all its indexes have." });
 
 export const jobSpec = z
   .object({
@@ -47,12 +67,8 @@ export const jobSpec = z
     podFailurePolicy: podFailurePolicy
       .meta({ proto: 11, description: "Rules that decide, from a failed pod's exit codes and conditions, what the failure means for the job." })
       .optional(),
-    successPolicy: loose
-      .meta({
-        proto: 16,
-        definition: "io.k8s.api.batch.v1.SuccessPolicy",
-        description: "For Indexed jobs: which succeeded indexes, or how many, let the job succeed early.",
-      })
+    successPolicy: successPolicy
+      .meta({ proto: 16, description: "For Indexed jobs: which succeeded indexes, or how many, let the job succeed early." })
       .optional(),
     backoffLimit: int.meta({ proto: 7, description: "Retries before the job is failed; 6 when unset." }).optional(),
     backoffLimitPerIndex: int.meta({ proto: 12, description: "For Indexed jobs: retries of each index before that index is failed." }).optional(),

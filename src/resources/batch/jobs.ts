@@ -13,15 +13,13 @@ import { envelope } from "../schema-types.ts";
 import { ageColumn, column, creationAge, humanDuration, nameColumn } from "../table-columns.ts";
 import { selectorOrUndefined, templateMismatch, validateLabelSelector, validateSelectorUnchanged } from "../workload-selector.ts";
 import { defaultJobSpec, jobSpec, validateJobSpec, type JobSpec } from "./job-spec.ts";
+import { jobStatus } from "./job-status-schema.ts";
 
 const schema = z
   .object({
     ...envelope,
     spec: jobSpec.meta({ proto: 2, description: "The pods to run to completion." }).optional(),
-    status: z
-      .looseObject({})
-      .meta({ proto: 3, definition: "io.k8s.api.batch.v1.JobStatus", description: "The job's progress and outcome, as last observed; written through /status." })
-      .optional(),
+    status: jobStatus.meta({ proto: 3, description: "The job's progress and outcome, as last observed; written through /status." }).optional(),
   })
   .meta({ definition: "io.k8s.api.batch.v1.Job", description: "Runs pods until enough of them succeed." });
 

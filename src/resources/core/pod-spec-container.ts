@@ -1,24 +1,16 @@
 // The schema of a container and the pieces it is made of (ports, environment, mounts, resources, probes and
-// lifecycle hooks), each field carrying kube's protobuf number, definition name and merge rules. The deep,
-// rarely-checked structures (security context, exec and TCP handlers, env sources) stay loose objects so that
-// no field a user sends is lost; they carry their definition name only.
+// lifecycle hooks), each field carrying kube's protobuf number, definition name and merge rules. Env sources
+// are in env-sources.ts, security settings in security-context-schema.ts. Objects stay loose, so JSON keys
+// the schema does not know are kept.
 
 import { z } from "zod";
+import type { InlineMessage } from "../schema-meta.ts";
 import { intOrString, quantity } from "../schema-types.ts";
+import { envFromSource, envVarSource } from "./env-sources.ts";
+import { kubeField as f } from "./kube-field.ts";
+import { securityContext } from "./security-context-schema.ts";
 
 const int = z.number().int();
-const loose = z.looseObject({});
-
-/**
- * Fields kube keeps in an embedded Go struct that JSON flattens into its parent (`json:",inline"`): on the wire
- * they travel inside one message, field `proto` of the parent, and carry that message's numbers. Set on the
- * parent object's meta as `inline`; a proposal for KubeFieldMeta.
- */
-export interface InlineMessage {
-  proto: number;
-  definition: string;
-  fields: string[];
-}
 
 /** A map of resource names to quantities (limits, requests, overhead). */
 export const resourceList = z.record(z.string(), quantity.meta({ protoType: "Quantity" }));
@@ -32,43 +24,6 @@ export const containerPort = z
     hostIP: z.string().meta({ proto: 5, description: "The node address a host port is bound to." }).optional(),
   })
   .meta({ definition: "io.k8s.api.core.v1.ContainerPort", description: "A network port a container listens on." });
-
-const objectFieldSelector = z
-  .looseObject({
-    apiVersion: z.string().meta({ proto: 1, description: "The API version fieldPath is written in; v1 when unset." }).optional(),
-    fieldPath: z.string().meta({ proto: 2, description: "The path of the pod field to read, e.g. metadata.name or status.podIP." }).optional(),
-  })
-  .meta({ definition: "io.k8s.api.core.v1.ObjectFieldSelector", structType: "atomic", description: "Names one field of the pod." });
-
-const envVarSource = z
-  .looseObject({
-    fieldRef: objectFieldSelector
-      .meta({ proto: 1, description: "A field of the pod: its name, namespace, a label or annotation, its node, its IPs and the like." })
-      .optional(),
-    resourceFieldRef: loose
-      .meta({
-        proto: 2,
-        definition: "io.k8s.api.core.v1.ResourceFieldSelector",
-        structType: "atomic",
-        description: "A limit or request of one of the pod's containers.",
-      })
-      .optional(),
-    configMapKeyRef: loose
-      .meta({ proto: 3, definition: "io.k8s.api.core.v1.ConfigMapKeySelector", structType: "atomic", description: "One key of a ConfigMap in the pod's namespace." })
-      .optional(),
-    secretKeyRef: loose
-      .meta({ proto: 4, definition: "io.k8s.api.core.v1.SecretKeySelector", structType: "atomic", description: "One key of a Secret in the pod's namespace." })
-      .optional(),
-    fileKeyRef: loose
-      .meta({
-        proto: 5,
-        definition: "io.k8s.api.core.v1.FileKeySelector",
-        structType: "atomic",
-        description: "One key of an env-format file on one of the pod's emptyDir volumes.",
-      })
-      .optional(),
-  })
-  .meta({ definition: "io.k8s.api.core.v1.EnvVarSource", description: "Where an environment variable's value comes from: exactly one of these." });
 
 export const envVar = z
   .object({
@@ -102,16 +57,47 @@ export const volumeMount = z
   })
   .meta({ definition: "io.k8s.api.core.v1.VolumeMount", description: "Where and how a pod volume is mounted into a container." });
 
+const resourceClaim = z
+  .looseObject({
+    name: f.string(1, "The name of an entry of the pod's spec.resourceClaims."),
+    request: f.string(2, "One request of the claim; all of them when unset."),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.ResourceClaim", description: "Names one of the pod's resource claims, and optionally one request of it." });
+
 export const resourceRequirements = z
   .object({
     limits: resourceList.meta({ proto: 1, description: "The most of each resource that may be used." }).optional(),
     requests: resourceList.meta({ proto: 2, description: "The amount of each resource to reserve; the limit when only a limit is given." }).optional(),
     claims: z
-      .array(loose.meta({ definition: "io.k8s.api.core.v1.ResourceClaim", description: "Names one of the pod's resource claims, and optionally one request of it." }))
+      .array(resourceClaim)
       .meta({ proto: 3, listType: "map", listMapKeys: ["name"], description: "Which of the pod's resource claims (spec.resourceClaims) are used here." })
       .optional(),
   })
   .meta({ definition: "io.k8s.api.core.v1.ResourceRequirements", description: "Compute resources reserved and capped, and dynamic resource claims used." });
+
+const httpHeader = z
+  .looseObject({
+    name: f.string(1, "The header's name; compared without regard to case."),
+    value: f.string(2, "The header's value."),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.HTTPHeader", description: "One request header: a name and a value." });
+
+const execAction = z
+  .looseObject({
+    command: f.strings(1, "The command and its arguments, run directly, not in a shell; exit status 0 means success."),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.ExecAction", description: "A command run inside the container." });
+
+const tcpSocketAction = z
+  .looseObject({
+    port: intOrString.meta({ proto: 1, protoType: "IntOrString", description: "The port to connect to: a number, or the name of a container port." }).optional(),
+    host: f.string(2, "The host to connect to; the pod's IP when unset."),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.TCPSocketAction", description: "A TCP connection opened to the container." });
+
+const sleepAction = z
+  .looseObject({ seconds: f.int64(1, "How many seconds to sleep.") })
+  .meta({ definition: "io.k8s.api.core.v1.SleepAction", description: "A pause of some seconds." });
 
 /** An HTTP GET handler, as probes and lifecycle hooks use it. */
 const httpGetAction = z
@@ -121,7 +107,7 @@ const httpGetAction = z
     host: z.string().meta({ proto: 3, description: "The host to connect to; the pod's IP when unset." }).optional(),
     scheme: z.string().meta({ proto: 4, description: "HTTP or HTTPS; HTTP when unset." }).optional(),
     httpHeaders: z
-      .array(loose.meta({ definition: "io.k8s.api.core.v1.HTTPHeader", description: "One request header: a name and a value." }))
+      .array(httpHeader)
       .meta({ proto: 5, listType: "atomic", description: "Extra headers sent with the request." })
       .optional(),
   })
@@ -142,13 +128,9 @@ const probeHandler: InlineMessage = {
 
 export const probe = z
   .looseObject({
-    exec: loose
-      .meta({ proto: 1, definition: "io.k8s.api.core.v1.ExecAction", description: "Run a command in the container; exit status 0 means healthy." })
-      .optional(),
+    exec: execAction.meta({ proto: 1, description: "Run a command in the container; exit status 0 means healthy." }).optional(),
     httpGet: httpGetAction.meta({ proto: 2, description: "Make an HTTP GET request; a status from 200 to 399 means healthy." }).optional(),
-    tcpSocket: loose
-      .meta({ proto: 3, definition: "io.k8s.api.core.v1.TCPSocketAction", description: "Open a TCP connection; connecting means healthy." })
-      .optional(),
+    tcpSocket: tcpSocketAction.meta({ proto: 3, description: "Open a TCP connection; connecting means healthy." }).optional(),
     grpc: grpcAction.meta({ proto: 4, description: "Ask a gRPC health service; SERVING means healthy." }).optional(),
     initialDelaySeconds: int.meta({ proto: 2, description: "Seconds after the container starts before the first check." }).optional(),
     timeoutSeconds: int.meta({ proto: 3, description: "Seconds before one check times out; 1 when unset." }).optional(),
@@ -169,7 +151,10 @@ export const probe = z
 
 const lifecycleHandler = z
   .looseObject({
+    exec: execAction.meta({ proto: 1, description: "Run a command in the container." }).optional(),
     httpGet: httpGetAction.meta({ proto: 2, description: "Make an HTTP GET request to the container." }).optional(),
+    tcpSocket: tcpSocketAction.meta({ proto: 3, description: "Deprecated: open a TCP connection; kept for compatibility, never run." }).optional(),
+    sleep: sleepAction.meta({ proto: 4, description: "Wait some seconds." }).optional(),
   })
   .meta({ definition: "io.k8s.api.core.v1.LifecycleHandler", description: "An action run at one point of a container's life: exec, httpGet, tcpSocket or sleep." });
 
@@ -177,8 +162,37 @@ const lifecycle = z
   .looseObject({
     postStart: lifecycleHandler.meta({ proto: 1, description: "Runs right after the container is created; the container is restarted if it fails." }).optional(),
     preStop: lifecycleHandler.meta({ proto: 2, description: "Runs before the container is stopped; its time counts against the grace period." }).optional(),
+    stopSignal: f.string(3, "The signal that stops the container, e.g. SIGTERM; the image's, or the runtime's default, when unset."),
   })
   .meta({ definition: "io.k8s.api.core.v1.Lifecycle", description: "What kubelet does when a container starts and before it stops." });
+
+const containerResizePolicy = z
+  .looseObject({
+    resourceName: f.string(1, "The resource the policy is for: cpu or memory."),
+    restartPolicy: f.string(2, "NotRequired or RestartContainer: what resizing the resource takes; NotRequired when unset."),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.ContainerResizePolicy", description: "Whether resizing one resource needs a restart." });
+
+const containerRestartRuleOnExitCodes = z
+  .looseObject({
+    operator: f.string(1, "In or NotIn: how the exit code relates to values."),
+    values: f.ints(2, "The exit codes; at most 255.", { listType: "set" }),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.ContainerRestartRuleOnExitCodes", description: "The exit codes a restart rule matches." });
+
+const containerRestartRule = z
+  .looseObject({
+    action: f.string(1, "What happens when the rule matches: Restart."),
+    exitCodes: f.message(containerRestartRuleOnExitCodes, 2, "The exit codes the rule matches."),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.ContainerRestartRule", description: "An action taken when the container exits with matching codes." });
+
+const volumeDevice = z
+  .looseObject({
+    name: f.string(1, "The name of the pod's block volume (a claim's volume)."),
+    devicePath: f.string(2, "Where the device appears in the container."),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.VolumeDevice", description: "A block volume and the device path it appears at." });
 
 export const container = z
   .object({
@@ -205,7 +219,7 @@ export const container = z
       })
       .optional(),
     envFrom: z
-      .array(loose.meta({ definition: "io.k8s.api.core.v1.EnvFromSource", description: "A ConfigMap or Secret whose keys become variables, with an optional prefix." }))
+      .array(envFromSource)
       .meta({ proto: 19, listType: "atomic", description: "Sources whose keys all become environment variables; entries of env win over them." })
       .optional(),
     env: z
@@ -214,7 +228,7 @@ export const container = z
       .optional(),
     resources: resourceRequirements.meta({ proto: 8, description: "The compute resources the container reserves and may use." }).optional(),
     resizePolicy: z
-      .array(loose.meta({ definition: "io.k8s.api.core.v1.ContainerResizePolicy", description: "Whether resizing one resource needs a restart." }))
+      .array(containerResizePolicy)
       .meta({ proto: 23, listType: "atomic", description: "How each resource of the container may be resized in place." })
       .optional(),
     restartPolicy: z
@@ -222,7 +236,7 @@ export const container = z
       .meta({ proto: 24, description: "Overrides the pod's restart policy for this container; on an init container, Always makes it a sidecar." })
       .optional(),
     restartPolicyRules: z
-      .array(loose.meta({ definition: "io.k8s.api.core.v1.ContainerRestartRule", description: "An action taken when the container exits with matching codes." }))
+      .array(containerRestartRule)
       .meta({ proto: 25, listType: "atomic", description: "Rules, tried in order, deciding whether the container restarts when it exits." })
       .optional(),
     volumeMounts: z
@@ -237,7 +251,7 @@ export const container = z
       })
       .optional(),
     volumeDevices: z
-      .array(loose.meta({ definition: "io.k8s.api.core.v1.VolumeDevice", description: "A block volume and the device path it appears at." }))
+      .array(volumeDevice)
       .meta({
         proto: 21,
         patchStrategy: "merge",
@@ -263,9 +277,7 @@ export const container = z
       .string()
       .meta({ proto: 14, description: "Always, Never or IfNotPresent; Always for :latest or untagged images when unset, else IfNotPresent." })
       .optional(),
-    securityContext: loose
-      .meta({ proto: 15, definition: "io.k8s.api.core.v1.SecurityContext", description: "Security settings of the container; they override the pod's." })
-      .optional(),
+    securityContext: securityContext.meta({ proto: 15, description: "Security settings of the container; they override the pod's." }).optional(),
     stdin: z.boolean().meta({ proto: 16, description: "Keep a stdin buffer open for the container." }).optional(),
     stdinOnce: z.boolean().meta({ proto: 17, description: "Close stdin once the first attached client detaches." }).optional(),
     tty: z.boolean().meta({ proto: 18, description: "Give the container a terminal; needs stdin." }).optional(),

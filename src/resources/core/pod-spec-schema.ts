@@ -1,24 +1,64 @@
 // The schema of a PodSpec and of a PodTemplateSpec, shared by pods and every workload kind, with kube's protobuf
-// numbers, definition names and merge rules on each field. Containers are modeled in pod-spec-container.ts; the
-// deep, rarely-checked structures (affinity, security context, volume sources, DNS config) are kept whole as
-// loose objects so that no field a user sends is lost.
+// numbers, definition names and merge rules on each field. Its parts live beside it: containers in
+// pod-spec-container.ts, volumes in volume-schema.ts, affinity and spreading in affinity-schema.ts, security
+// settings in security-context-schema.ts. Those parts are loose objects, so JSON keys they do not model are kept.
 
 import { z } from "zod";
+import { objectMeta } from "../object-meta-schema.ts";
+import { localObjectReference } from "../schema-types.ts";
+import { affinity, topologySpreadConstraint } from "./affinity-schema.ts";
+import { kubeField as f } from "./kube-field.ts";
 import { container, ephemeralContainer, resourceList, resourceRequirements } from "./pod-spec-container.ts";
+import { podSecurityContext } from "./security-context-schema.ts";
+import { volume } from "./volume-schema.ts";
 
 export * from "./pod-spec-container.ts";
+export { volume } from "./volume-schema.ts";
 
 const int = z.number().int();
 const stringMap = z.record(z.string(), z.string());
-const loose = z.looseObject({});
 
-/** A volume: its name and exactly one source, each source kept whole (in protobuf the sources sit in a VolumeSource, field 2). */
-export const volume = z
-  .looseObject({ name: z.string().meta({ proto: 1, description: "The volume's name: a DNS label, unique in the pod, that mounts refer to." }).optional() })
-  .meta({
-    definition: "io.k8s.api.core.v1.Volume",
-    description: "A named volume the pod's containers may mount, with exactly one source: emptyDir, configMap, secret, a claim and so on.",
-  });
+const hostAlias = z
+  .looseObject({
+    ip: f.string(1, "The IP address the names resolve to."),
+    hostnames: f.strings(2, "The host names."),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.HostAlias", description: "An IP address and the hostnames that resolve to it." });
+
+const podDNSConfigOption = z
+  .looseObject({
+    name: f.string(1, "The resolver option, e.g. ndots."),
+    value: f.string(2, "Its value, if it takes one."),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.PodDNSConfigOption", description: "One resolver option." });
+
+const podDNSConfig = z
+  .looseObject({
+    nameservers: f.strings(1, "Name server IP addresses added to those dnsPolicy gives; at most 3 in all."),
+    searches: f.strings(2, "Search domains added to those dnsPolicy gives."),
+    options: f.list(podDNSConfigOption, 3, "Resolver options; one given here replaces one of the same name."),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.PodDNSConfig", description: "DNS settings merged into those dnsPolicy gives." });
+
+const podOS = z
+  .looseObject({ name: f.string(1, "linux or windows.") })
+  .meta({ definition: "io.k8s.api.core.v1.PodOS", description: "The operating system the containers need." });
+
+const podResourceClaim = z
+  .looseObject({
+    name: f.string(1, "The claim's name in the pod, which containers' resources.claims use."),
+    resourceClaimName: f.string(3, "An existing ResourceClaim in the pod's namespace."),
+    resourceClaimTemplateName: f.string(4, "A ResourceClaimTemplate from which a claim is made for the pod."),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.PodResourceClaim", description: "A named dynamic resource claim, or a template to make one from." });
+
+const workloadReference = z
+  .looseObject({
+    name: f.string(1, "The Workload object in the pod's namespace."),
+    podGroup: f.string(2, "The pod group of the Workload the pod belongs to."),
+    podGroupReplicaKey: f.string(3, "Which replica of the pod group the pod belongs to."),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.WorkloadReference", description: "The Workload and pod group a pod belongs to." });
 
 export const toleration = z
   .object({
@@ -98,11 +138,9 @@ export const podSpec = z
       .boolean()
       .meta({ proto: 27, description: "Give all the pod's containers one process namespace; excludes hostPID." })
       .optional(),
-    securityContext: loose
-      .meta({ proto: 14, definition: "io.k8s.api.core.v1.PodSecurityContext", description: "Security settings for the whole pod; containers may override some." })
-      .optional(),
+    securityContext: podSecurityContext.meta({ proto: 14, description: "Security settings for the whole pod; containers may override some." }).optional(),
     imagePullSecrets: z
-      .array(loose.meta({ definition: "io.k8s.api.core.v1.LocalObjectReference", structType: "atomic", description: "Names an object in the same namespace." }))
+      .array(localObjectReference)
       .meta({
         proto: 15,
         patchStrategy: "merge",
@@ -117,13 +155,11 @@ export const podSpec = z
       .string()
       .meta({ proto: 17, description: "With hostname, gives the pod the name <hostname>.<subdomain>.<namespace>.svc.<cluster domain>." })
       .optional(),
-    affinity: loose
-      .meta({ proto: 18, definition: "io.k8s.api.core.v1.Affinity", description: "Rules that attract the pod to, or keep it from, nodes and other pods." })
-      .optional(),
+    affinity: affinity.meta({ proto: 18, description: "Rules that attract the pod to, or keep it from, nodes and other pods." }).optional(),
     schedulerName: z.string().meta({ proto: 19, description: "The scheduler that places the pod; default-scheduler when unset." }).optional(),
     tolerations: z.array(toleration).meta({ proto: 22, listType: "atomic", description: "The node taints the pod tolerates." }).optional(),
     hostAliases: z
-      .array(loose.meta({ definition: "io.k8s.api.core.v1.HostAlias", description: "An IP address and the hostnames that resolve to it." }))
+      .array(hostAlias)
       .meta({
         proto: 23,
         patchStrategy: "merge",
@@ -135,9 +171,7 @@ export const podSpec = z
       .optional(),
     priorityClassName: z.string().meta({ proto: 24, description: "The PriorityClass whose value becomes the pod's priority." }).optional(),
     priority: int.meta({ proto: 25, description: "The pod's priority; admission fills it in from priorityClassName." }).optional(),
-    dnsConfig: loose
-      .meta({ proto: 26, definition: "io.k8s.api.core.v1.PodDNSConfig", description: "DNS settings merged into those dnsPolicy gives." })
-      .optional(),
+    dnsConfig: podDNSConfig.meta({ proto: 26, description: "DNS settings merged into those dnsPolicy gives." }).optional(),
     readinessGates: z
       .array(
         z
@@ -154,7 +188,7 @@ export const podSpec = z
     preemptionPolicy: z.string().meta({ proto: 31, description: "PreemptLowerPriority or Never: whether the pod may evict pods of lower priority." }).optional(),
     overhead: resourceList.meta({ proto: 32, description: "What the runtime itself uses to run the pod; admission sets it from the RuntimeClass." }).optional(),
     topologySpreadConstraints: z
-      .array(loose.meta({ definition: "io.k8s.api.core.v1.TopologySpreadConstraint", description: "How evenly matching pods spread over one topology key." }))
+      .array(topologySpreadConstraint)
       .meta({
         proto: 33,
         patchStrategy: "merge",
@@ -165,7 +199,7 @@ export const podSpec = z
       })
       .optional(),
     setHostnameAsFQDN: z.boolean().meta({ proto: 35, description: "Make the pod's hostname its fully qualified domain name." }).optional(),
-    os: loose.meta({ proto: 36, definition: "io.k8s.api.core.v1.PodOS", description: "The operating system the containers need: linux or windows." }).optional(),
+    os: podOS.meta({ proto: 36, description: "The operating system the containers need: linux or windows." }).optional(),
     hostUsers: z.boolean().meta({ proto: 37, description: "Use the node's user namespace; false gives the pod a user namespace of its own." }).optional(),
     schedulingGates: z
       .array(
@@ -183,7 +217,7 @@ export const podSpec = z
       })
       .optional(),
     resourceClaims: z
-      .array(loose.meta({ definition: "io.k8s.api.core.v1.PodResourceClaim", description: "A named dynamic resource claim, or a template to make one from." }))
+      .array(podResourceClaim)
       .meta({
         proto: 39,
         patchStrategy: "merge,retainKeys",
@@ -198,26 +232,14 @@ export const podSpec = z
       .string()
       .meta({ proto: 41, description: "A hostname for the pod used instead of the one made from its name, hostname and subdomain." })
       .optional(),
-    workloadRef: loose
-      .meta({
-        proto: 42,
-        definition: "io.k8s.api.core.v1.WorkloadReference",
-        description: "The Workload and pod group the pod belongs to, for scheduling the group as a whole.",
-      })
+    workloadRef: workloadReference
+      .meta({ proto: 42, description: "The Workload and pod group the pod belongs to, for scheduling the group as a whole." })
       .optional(),
   })
   .meta({ definition: "io.k8s.api.core.v1.PodSpec", description: "What a pod runs and how: its containers, volumes and scheduling." });
 
-/** The metadata of a template: the labels and annotations pods get; other fields are kept as sent. */
-export const templateMetadata = z
-  .looseObject({
-    name: z.string().meta({ proto: 1, description: "A name for the objects made from the template; usually left unset." }).optional(),
-    generateName: z.string().meta({ proto: 2, description: "A prefix from which a unique name is generated." }).optional(),
-    namespace: z.string().meta({ proto: 3, description: "The namespace; the owner's when unset." }).optional(),
-    labels: stringMap.meta({ proto: 11, description: "Labels put on the objects made from the template; selectors match them." }).optional(),
-    annotations: stringMap.meta({ proto: 12, description: "Annotations put on the objects made from the template." }).optional(),
-  })
-  .meta({ definition: "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta", description: "The metadata given to the objects made from a template." });
+/** The metadata of a template: a whole ObjectMeta, though only labels and annotations reach the objects made. */
+export const templateMetadata = objectMeta.meta({ description: "The metadata given to the objects made from a template." });
 
 export const podTemplateSpec = z
   .object({

@@ -7,6 +7,7 @@ import type { KindDefinition } from "../definition.ts";
 import { envelope } from "../schema-types.ts";
 import { defaultPodOnly, defaultPodSpec, podSpec, validatePodSpec } from "./pod-spec.ts";
 import { podQosClass } from "./pod-qos.ts";
+import { podStatus } from "./pod-status-schema.ts";
 import { podTable, type PodObject } from "./pod-table.ts";
 import { validatePodUpdate } from "./pod-update-validation.ts";
 
@@ -14,10 +15,7 @@ const schema = z
   .object({
     ...envelope,
     spec: podSpec.meta({ proto: 2, description: "What the pod should run, and how." }).optional(),
-    status: z
-      .looseObject({})
-      .meta({ proto: 3, definition: "io.k8s.api.core.v1.PodStatus", description: "What the pod is doing, as last reported; written through /status." })
-      .optional(),
+    status: podStatus.meta({ proto: 3, description: "What the pod is doing, as last reported; written through /status." }).optional(),
   })
   .meta({ definition: "io.k8s.api.core.v1.Pod", description: "A group of containers scheduled together onto one node, sharing its network and volumes." });
 

@@ -22,7 +22,8 @@ export const secretType = {
   bootstrapToken: "bootstrap.kubernetes.io/token",
 } as const;
 
-const serviceAccountNameAnnotation = "kubernetes.io/service-account.name";
+export const serviceAccountNameAnnotation = "kubernetes.io/service-account.name";
+export const serviceAccountUidAnnotation = "kubernetes.io/service-account.uid";
 
 const schema = z
   .object({
@@ -146,5 +147,12 @@ export const secrets = {
   },
   fieldSelectors: {
     type: (obj) => (obj as Secret).type,
+  },
+  afterCommit(obj, effects) {
+    // A legacy service-account token Secret gets its token from the tokens controller.
+    const secret = obj as Secret;
+    if (secret.type === secretType.serviceAccountToken && !secret.metadata.deletionTimestamp && !secret.data?.token) {
+      effects.populateServiceAccountToken(secret.metadata.name ?? "");
+    }
   },
 } satisfies KindDefinition;

@@ -5,6 +5,7 @@ import type { KubeObject } from "../../api/object.ts";
 import type { KindDefinition } from "../definition.ts";
 import { ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
 import { envelope, localObjectReference, objectReference } from "../schema-types.ts";
+import { serviceAccountToken } from "../authentication/token-requests.ts";
 
 const schema = z
   .object({
@@ -44,6 +45,7 @@ export const serviceAccounts = {
   schema,
   prepareForCreate: cleanSecretReferences,
   prepareForUpdate: cleanSecretReferences,
+  actions: { token: serviceAccountToken },
   table: {
     columns: [nameColumn, column("Secrets", "string", "How many secrets the service account lists."), ageColumn],
     cells(obj, { now }) {
