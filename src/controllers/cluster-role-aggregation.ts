@@ -67,8 +67,3 @@ export async function reconcileAggregation(env: Env): Promise<void> {
     if (!conflicted) return;
   }
 }
-
-/** After a write of an RBAC object through the Worker: ClusterRole changes may change aggregated roles. */
-export async function afterRbacWrite(env: Env, resource: string | undefined): Promise<void> {
-  if (resource === "clusterroles") await reconcileAggregation(env);
-}

@@ -8,7 +8,6 @@ import { forbiddenStatus } from "../auth/rbac/forbidden.ts";
 import { impersonate } from "../auth/rbac/impersonation.ts";
 import { isRbacGroup, rbacCache } from "../auth/rbac/rbac-cache.ts";
 import { requestAttributes } from "../auth/rbac/request-attributes.ts";
-import { afterRbacWrite } from "../controllers/cluster-role-aggregation.ts";
 import type { AppEnv } from "./request-context.ts";
 import { respondStatus } from "./respond.ts";
 
@@ -38,7 +37,6 @@ export const authorizeRequest: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   if (attrs.resourceRequest && isRbacGroup(attrs.apiGroup) && mutating.has(attrs.verb) && c.res.status < 300) {
     rbacCache(c.env.DB).invalidate();
-    await afterRbacWrite(c.env, attrs.resource);
   }
 };
 

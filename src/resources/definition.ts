@@ -68,6 +68,8 @@ export interface CommitEffects {
   terminateNamespace(name: string): void;
   /** Fills in a legacy service-account token Secret of the committing shard's namespace. */
   populateServiceAccountToken(secretName: string): void;
+  /** Recomputes the rules of aggregated ClusterRoles (a ClusterRole changed). */
+  reconcileClusterRoleAggregation(): void;
 }
 
 /** What an admission hook may ask: the request's namespace and the requesting user's authorization. */

@@ -5,13 +5,15 @@
 import { DurableObject } from "cloudflare:workers";
 import { internalError } from "../api/errors.ts";
 import { compactionEveryMs, compactLog } from "../controllers/compaction.ts";
+import { reconcileAggregation } from "../controllers/cluster-role-aggregation.ts";
 import { NamespaceTermination } from "../controllers/namespace-termination.ts";
 import { populateTokenSecret } from "../controllers/service-account-token-secrets.ts";
 import type { Env } from "../env.ts";
 import type { WriteRequest, WriteResult } from "../registry/contract.ts";
 import { executeWrite } from "../registry/execute-write.ts";
 import type { ShardView } from "../registry/shard-view.ts";
-import { findKindByStorageKey } from "../resources/catalog.ts";
+import { findKind, findKindByStorageKey } from "../resources/catalog.ts";
+import { storageKey } from "../resources/definition.ts";
 import type { CommitEffects } from "../resources/definition.ts";
 import { ShardIndex } from "./shard-index.ts";
 import { pokeHubs } from "./watch-hubs.ts";
@@ -25,6 +27,8 @@ export type Job<T> = (view: ShardView, now: Date) => Promise<() => T>;
 
 interface Queued {
   job: Job<unknown>;
+  /** Objects the job will read ([storage key, name]), loaded for the whole batch at once. */
+  reads?: (readonly [string, string])[];
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -44,11 +48,16 @@ export class NamespaceShard extends DurableObject<Env> {
         console.error(`secret ${this.namespace}/${name}: filling in its service account token failed`, error);
       });
     },
+    reconcileClusterRoleAggregation: () => this.aggregation.request(),
   };
+  /** One reconcile at a time; changes during a run make one more run. Its writes queue in this shard. */
+  private readonly aggregation = coalesced(() =>
+    reconcileAggregation(this.env).catch((error: unknown) => console.error("clusterrole aggregation failed", error)),
+  );
 
   /** Runs one write (create, update, delete, deletecollection) in this shard's order. */
   async write(req: WriteRequest): Promise<WriteResult> {
-    return this.run(req.namespace, (view, now) => executeWrite(req, view, now)).catch((error: unknown) => ({
+    return this.run(req.namespace, (view, now) => executeWrite(req, view, now), readsOf(req)).catch((error: unknown) => ({
       ok: false as const,
       status: internalError(error instanceof Error ? error.message : String(error)),
     }));
@@ -90,10 +99,10 @@ export class NamespaceShard extends DurableObject<Env> {
   }
 
   /** Queues a job in this shard's write order. */
-  run<T>(namespace: string, job: Job<T>): Promise<T> {
+  run<T>(namespace: string, job: Job<T>, reads?: (readonly [string, string])[]): Promise<T> {
     this.namespace ??= namespace;
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ job, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ job, reads, resolve: resolve as (value: unknown) => void, reject });
       if (!this.draining) void this.drain();
     });
   }
@@ -114,6 +123,8 @@ export class NamespaceShard extends DurableObject<Env> {
 
   private async runBatch(items: Queued[]): Promise<void> {
     const now = new Date();
+    const reads = items.flatMap((item) => item.reads ?? []);
+    if (reads.length > 1) await this.index!.prefetch(this.env.DB, this.namespace ?? "", reads);
     const batch = new WriteBatch(this.env.DB, this.namespace ?? "", this.index!);
     const answers: ({ ok: true; read: () => unknown } | { ok: false; error: unknown })[] = [];
     for (const item of items) {
@@ -141,4 +152,31 @@ export class NamespaceShard extends DurableObject<Env> {
       findKindByStorageKey(change.resource)?.afterCommit?.(change.object, this.effects);
     }
   }
+}
+
+/** Runs `task` on request; requests while it runs are folded into one more run after it. */
+function coalesced(task: () => Promise<unknown>): { request(): void } {
+  let running = false;
+  let again = false;
+  const run = async () => {
+    running = true;
+    do {
+      again = false;
+      await task();
+    } while (again);
+    running = false;
+  };
+  return {
+    request() {
+      if (running) again = true;
+      else void run();
+    },
+  };
+}
+
+/** The object a write reads before it writes, if it names one. */
+function readsOf(req: WriteRequest): (readonly [string, string])[] | undefined {
+  if (req.op !== "update" && req.op !== "patch" && req.op !== "delete") return undefined;
+  const def = findKind(req.kind.group, req.kind.version, req.kind.plural);
+  return def ? [[storageKey(def), req.name]] : undefined;
 }

@@ -28,6 +28,10 @@ export const clusterRoles = {
   validate(obj) {
     return [...validatePolicyRules(obj.rules as PolicyRule[] | undefined, false), ...validateAggregationRule(obj)];
   },
+  afterCommit(_obj, effects) {
+    // A ClusterRole's labels or rules feed the aggregated roles that select it.
+    effects.reconcileClusterRoleAggregation();
+  },
   admit: (obj, old, ctx) => admitRole("clusterroles", obj, old, ctx),
   table: {
     columns: [nameColumn, createdAtColumn],
