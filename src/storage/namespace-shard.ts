@@ -65,6 +65,8 @@ export class NamespaceShard extends DurableObject<Env> {
 
   /** Deletes everything in this namespace (finalizers are honoured); answers how many objects remain. */
   async purge(namespace: string): Promise<number> {
+    // The namespace is Terminating: creates must look again (see ShardIndex.namespaceActive).
+    if (this.index) this.index.namespaceActive = false;
     return this.run(namespace, (view, now) => this.termination.purgeShard(view, now));
   }
 

@@ -12,6 +12,11 @@ export class ShardIndex {
   private readonly keys = new Map<string, Map<string, number>>();
   /** Recently used objects, in use order. */
   private readonly cache = new Map<string, KubeObject>();
+  /**
+   * The shard's namespace was seen Active. It stays so until a purge: a namespace leaves Active only by going
+   * Terminating, and its termination purges this shard before anything else (see namespace-termination.ts).
+   */
+  namespaceActive = false;
 
   static async load(db: D1Database, namespace: string): Promise<ShardIndex> {
     const index = new ShardIndex();
