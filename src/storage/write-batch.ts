@@ -51,6 +51,7 @@ export class WriteBatch implements ShardView {
   }
 
   namespacePhase(): Promise<NamespacePhase> {
+    if (this.index.namespaceActive) return Promise.resolve("active");
     this.phase ??= this.db
       .prepare(sql.getObject)
       .bind("namespaces", "", this.namespace)
@@ -58,7 +59,9 @@ export class WriteBatch implements ShardView {
       .then((row) => {
         if (!row) return "missing";
         const ns = JSON.parse(row.value) as KubeObject;
-        return ns.metadata.deletionTimestamp ? "terminating" : "active";
+        if (ns.metadata.deletionTimestamp) return "terminating";
+        this.index.namespaceActive = true;
+        return "active";
       });
     return this.phase;
   }
