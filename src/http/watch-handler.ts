@@ -5,8 +5,9 @@ import { badRequest } from "../api/errors.ts";
 import { parseFieldSelector } from "../api/field-selector.ts";
 import { parseLabelSelector, SelectorParseError } from "../api/label-selector.ts";
 import { protobufLayoutComplete } from "../api/protobuf/layout-complete.ts";
-import type { Status } from "../api/status.ts";
+import { failure, type Status } from "../api/status.ts";
 import { supportsField } from "../registry/field-attributes.ts";
+import { encodeWatchEvent, relayMessage } from "../registry/watch-event.ts";
 import type { WatchSpec } from "../registry/watch-spec.ts";
 import { parseResourceVersion } from "../storage/codec.ts";
 import type { WatchStart } from "../storage/watch-hub.ts";
@@ -18,6 +19,12 @@ import { respondStatus } from "./respond.ts";
 /** kube's default watch length: the minimum request timeout (30 min) stretched by a random factor up to 2. */
 const minRequestTimeoutSeconds = 1800;
 const bookmarkEveryMs = 15_000;
+/** Unread bytes a watch client may leave queued before its watch is closed. */
+const maxBacklogBytes = 16 * 1024 * 1024;
+
+function tooSlow(): Status {
+  return failure(429, "TooManyRequests", "the watch was closed because the client did not read its events fast enough; watch again from the last resourceVersion received");
+}
 
 const truthy = (value: string | null) => value === "true" || value === "1" || value === "True";
 
@@ -102,49 +109,59 @@ export async function handleWatch(ctx: ResourceContext): Promise<Response> {
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let ticker: ReturnType<typeof setInterval> | undefined;
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const finish = () => {
-        if (closed) return;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const finish = () => {
+          if (closed) return;
+          closed = true;
+          clearTimeout(timer);
+          clearInterval(ticker);
+          try {
+            socket.close(1000, "watch ended");
+          } catch {
+            // already closed
+          }
+          try {
+            controller.close();
+          } catch {
+            // already closed
+          }
+        };
+        socket.addEventListener("message", (event) => {
+          if (closed) return;
+          try {
+            // The hub sends batches as bytes (newline- or length-framed), and single JSON events as text.
+            controller.enqueue(typeof event.data === "string" ? encoder.encode(`${event.data}\n`) : new Uint8Array(event.data as ArrayBuffer));
+            // A client that does not read its stream is not allowed to hold an unbounded backlog: it gets every
+            // event queued so far, then an ERROR event, and the stream ends (it watches again from there).
+            if ((controller.desiredSize ?? 0) < -maxBacklogBytes) {
+              controller.enqueue(relayMessage([encodeWatchEvent("ERROR", tooSlow(), params.spec, ctx.def, false, new Date())]));
+              finish();
+            }
+          } catch {
+            finish();
+          }
+        });
+        socket.addEventListener("close", finish);
+        socket.addEventListener("error", finish);
+        timer = setTimeout(finish, params.timeoutMs);
+        if (params.spec.bookmarks) ticker = setInterval(() => !closed && socket.send("bookmark"), bookmarkEveryMs);
+      },
+      cancel() {
         closed = true;
         clearTimeout(timer);
         clearInterval(ticker);
         try {
-          socket.close(1000, "watch ended");
+          socket.close(1000, "client went away");
         } catch {
           // already closed
         }
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-      };
-      socket.addEventListener("message", (event) => {
-        if (closed) return;
-        try {
-          // The hub sends batches as bytes (newline- or length-framed), and single JSON events as text.
-          controller.enqueue(typeof event.data === "string" ? encoder.encode(`${event.data}\n`) : new Uint8Array(event.data as ArrayBuffer));
-        } catch {
-          finish();
-        }
-      });
-      socket.addEventListener("close", finish);
-      socket.addEventListener("error", finish);
-      timer = setTimeout(finish, params.timeoutMs);
-      if (params.spec.bookmarks) ticker = setInterval(() => !closed && socket.send("bookmark"), bookmarkEveryMs);
+      },
     },
-    cancel() {
-      closed = true;
-      clearTimeout(timer);
-      clearInterval(ticker);
-      try {
-        socket.close(1000, "client went away");
-      } catch {
-        // already closed
-      }
-    },
-  });
+    // Counted in bytes, with no allowance: desiredSize is minus the bytes the client has not read yet.
+    { highWaterMark: 0, size: (chunk) => chunk.byteLength },
+  );
   // A kind whose protobuf layout is incomplete streams JSON, which every protobuf client also accepts.
   const contentType = watchContentType(params.spec.format.type === "json" ? { type: "json" } : ctx.encoding.format);
   // A compressed stream is buffered by the compressor: events must reach the client as they happen, so the

@@ -68,3 +68,31 @@ describe("watch connections", () => {
     expect(await eventually(() => socketsIn(ns), 0)).toBe(0);
   });
 });
+
+describe("slow watch clients", () => {
+  it("closes a client that does not read, after everything queued and an ERROR event", async () => {
+    const ns = await freshNamespace();
+    const list = await api("GET", `/api/v1/namespaces/${ns}/configmaps`);
+    const res = await exports.default.fetch(
+      new Request(`https://kube.test/api/v1/namespaces/${ns}/configmaps?watch=true&resourceVersion=${list.body.metadata.resourceVersion}`, {
+        headers: { Authorization: `Bearer ${adminToken}` },
+      }),
+    );
+    // The client reads nothing while 20 changes of ~1 MiB each (more than the 16 MiB allowed) are made.
+    const big = "x".repeat(1000 * 1024);
+    for (let i = 0; i < 20; i++) {
+      expect((await api("POST", `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: `big-${i}` }, data: { v: big } })).status).toBe(201);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    const lines = (await res.text()).trim().split("\n").map((line) => JSON.parse(line));
+    const last = lines[lines.length - 1];
+    expect(last.type).toBe("ERROR");
+    expect(last.object).toMatchObject({ kind: "Status", code: 429, reason: "TooManyRequests" });
+    const added = lines.slice(0, -1);
+    expect(added.length).toBeGreaterThanOrEqual(16);
+    expect(added.map((e) => e.object.metadata.name)).toEqual(added.map((_, i) => `big-${i}`));
+    expect(await eventually(() => socketsIn(ns), 0)).toBe(0);
+    // Writers were never held back by the slow client.
+    expect((await api("GET", `/api/v1/namespaces/${ns}/configmaps?limit=1`)).body.metadata.remainingItemCount).toBe(19);
+  });
+});
