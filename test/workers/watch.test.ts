@@ -104,3 +104,15 @@ describe("watch", () => {
     await w.close();
   });
 });
+
+describe("legacy watch paths", () => {
+  it("serves /api/v1/watch/namespaces/{ns}/{resource} as a watch", async () => {
+    const ns = await freshNamespace();
+    const list = await api("GET", `/api/v1/namespaces/${ns}/configmaps`);
+    const w = await watch(`/api/v1/watch/namespaces/${ns}/configmaps?resourceVersion=${list.body.metadata.resourceVersion}`);
+    expect(w.status).toBe(200);
+    await api("POST", `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: "legacy" } });
+    expect(summary(await w.next(1))).toEqual(["ADDED legacy"]);
+    await w.close();
+  });
+});
