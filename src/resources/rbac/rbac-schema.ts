@@ -9,9 +9,10 @@ import type { KubeObject } from "../../api/object.ts";
 import type { Status } from "../../api/status.ts";
 import { dns1123SubdomainErrors, pathSegmentNameErrors } from "../../api/validation/names.ts";
 import type { PolicyRule, RoleRef, Subject } from "../../auth/rbac/policy-rule.ts";
-import type { AdmissionContext, TableColumn } from "../definition.ts";
+import type { AdmissionContext, TableColumn, TableDefinition } from "../definition.ts";
 import { jsonEqual } from "../json-equal.ts";
 import { labelSelector } from "../schema-types.ts";
+import { ageColumn, creationAge, nameColumn } from "../table-columns.ts";
 import { validateLabelSelector } from "../workload-selector.ts";
 
 export const rbacGroup = "rbac.authorization.k8s.io";
@@ -147,8 +148,17 @@ export const bindingSubjectColumns: TableColumn[] = [
   { name: "ServiceAccounts", type: "string", description: "ServiceAccounts in the roleBinding", priority: 1 },
 ];
 
+/** A binding's table, the same for RoleBindings and ClusterRoleBindings. */
+export const bindingTable: TableDefinition = {
+  columns: [nameColumn, ...bindingColumns, ageColumn, ...bindingSubjectColumns],
+  cells(obj, { now }) {
+    const c = bindingCells(obj);
+    return [obj.metadata.name ?? "", c.role, creationAge(obj, now), c.users, c.groups, c.serviceAccounts];
+  },
+};
+
 /** The Role cell and the Users, Groups and ServiceAccounts cells of a binding's row. */
-export function bindingCells(obj: KubeObject): { role: string; users: string; groups: string; serviceAccounts: string } {
+function bindingCells(obj: KubeObject): { role: string; users: string; groups: string; serviceAccounts: string } {
   const ref = (obj.roleRef ?? {}) as Partial<RoleRef>;
   const list = (obj.subjects ?? []) as Subject[];
   const names = (kind: string) => list.filter((s) => s.kind === kind).map((s) => (kind === "ServiceAccount" ? `${s.namespace ?? ""}/${s.name}` : s.name));

@@ -4,8 +4,7 @@
 import { z } from "zod";
 import type { KindDefinition } from "../definition.ts";
 import { envelope } from "../schema-types.ts";
-import { ageColumn, creationAge, nameColumn } from "../table-columns.ts";
-import { admitBinding, bindingCells, bindingColumns, bindingSubjectColumns, defaultBinding, rbacGroup, roleRef, subjects, validateBinding, validateRoleRefUnchanged } from "./rbac-schema.ts";
+import { admitBinding, bindingTable, defaultBinding, rbacGroup, roleRef, subjects, validateBinding, validateRoleRefUnchanged } from "./rbac-schema.ts";
 
 const schema = z
   .object({
@@ -28,11 +27,5 @@ export const roleBindings = {
   validate: (obj) => validateBinding(obj, true),
   validateUpdate: validateRoleRefUnchanged,
   admit: (obj, old, ctx) => admitBinding("rolebindings", obj, old, ctx),
-  table: {
-    columns: [nameColumn, ...bindingColumns, ageColumn, ...bindingSubjectColumns],
-    cells(obj, { now }) {
-      const c = bindingCells(obj);
-      return [obj.metadata.name ?? "", c.role, creationAge(obj, now), c.users, c.groups, c.serviceAccounts];
-    },
-  },
+  table: bindingTable,
 } satisfies KindDefinition;
