@@ -14,6 +14,9 @@ import { jobs } from "./batch/jobs.ts";
 import { selfSubjectReviews } from "./authentication/selfsubjectreviews.ts";
 import { tokenReviews } from "./authentication/tokenreviews.ts";
 import { leases } from "./coordination/leases.ts";
+import { ingresses } from "./networking/ingresses.ts";
+import { podDisruptionBudgets } from "./policy/poddisruptionbudgets.ts";
+import { priorityClasses } from "./scheduling/priorityclasses.ts";
 import { clusterRoleBindings } from "./rbac/clusterrolebindings.ts";
 import { clusterRoles } from "./rbac/clusterroles.ts";
 import { roleBindings } from "./rbac/rolebindings.ts";
@@ -24,6 +27,7 @@ import { events } from "./core/events.ts";
 import { namespaces } from "./core/namespaces.ts";
 import { nodes } from "./core/nodes.ts";
 import { pods } from "./core/pods.ts";
+import { resourceQuotas } from "./core/resourcequotas.ts";
 import { secrets } from "./core/secrets.ts";
 import { serviceAccounts } from "./core/serviceaccounts.ts";
 import { services } from "./core/services.ts";
@@ -38,6 +42,7 @@ export const kinds: readonly KindDefinition[] = [
   endpoints,
   nodes,
   pods,
+  resourceQuotas,
   deployments,
   replicaSets,
   statefulSets,
@@ -45,6 +50,9 @@ export const kinds: readonly KindDefinition[] = [
   jobs,
   cronJobs,
   leases,
+  ingresses,
+  podDisruptionBudgets,
+  priorityClasses,
   selfSubjectAccessReviews,
   selfSubjectRulesReviews,
   subjectAccessReviews,
