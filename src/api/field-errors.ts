@@ -3,6 +3,7 @@
 export type FieldErrorType =
   | "FieldValueRequired"
   | "FieldValueInvalid"
+  | "FieldValueTypeInvalid"
   | "FieldValueDuplicate"
   | "FieldValueNotSupported"
   | "FieldValueForbidden"
@@ -41,6 +42,7 @@ export function fieldErrorBody(error: FieldError): string {
     case "FieldValueTooMany":
       return value === omitted ? `Too many${detail}` : `Too many: ${showValue(value)}${detail}`;
     case "FieldValueInvalid":
+    case "FieldValueTypeInvalid":
       return value === omitted ? `Invalid value${detail}` : `Invalid value: ${showValue(value)}${detail}`;
     case "FieldValueDuplicate":
       return `Duplicate value: ${showValue(value)}${detail}`;
