@@ -5,7 +5,7 @@ import type { KubeObject } from "../api/object.ts";
 import type { Env } from "../env.ts";
 import { executeWrite } from "../registry/execute-write.ts";
 import type { ShardView } from "../registry/shard-view.ts";
-import { findKindByStorageKey } from "../resources/catalog.ts";
+import { kindCatalog } from "../customresources/kind-catalog.ts";
 import { namespaceFinalizer } from "../resources/core/namespaces.ts";
 import type { CommitEffects } from "../resources/definition.ts";
 import { shardFor } from "../storage/shards.ts";
@@ -58,10 +58,12 @@ export class NamespaceTermination {
 
   /** Deletes every object of a namespace's shard; answers how many remain, waiting for finalizers. */
   async purgeShard(view: ShardView, now: Date): Promise<() => number> {
+    const catalog = await kindCatalog(this.env.DB).current();
     for (const resource of view.resources()) {
-      const def = findKindByStorageKey(resource);
+      const def = catalog.byStorageKey(resource);
       if (!def) continue;
       await executeWrite(
+        def,
         {
           op: "deletecollection",
           kind: { group: def.group, version: def.version, plural: def.plural },

@@ -9,7 +9,7 @@ import { issueLegacyToken } from "../auth/tokens/service-account-tokens.ts";
 import type { Env } from "../env.ts";
 import { executeWrite, type Answer } from "../registry/execute-write.ts";
 import type { ShardView } from "../registry/shard-view.ts";
-import { secretType, serviceAccountNameAnnotation, serviceAccountUidAnnotation } from "../resources/core/secrets.ts";
+import { secrets, secretType, serviceAccountNameAnnotation, serviceAccountUidAnnotation } from "../resources/core/secrets.ts";
 
 const controller = { name: "system:serviceaccount:kube-system:tokens-controller", groups: ["system:serviceaccounts", "system:serviceaccounts:kube-system"] };
 const secretsKind = { group: "", version: "v1", plural: "secrets" };
@@ -40,7 +40,7 @@ export function populateTokenSecret(env: Env, name: string): (view: ShardView, n
     const wantedUid = annotations[serviceAccountUidAnnotation];
     const base = { kind: secretsKind, namespace: view.namespace, dryRun: false, user: controller, name };
     if (!account || (wantedUid && wantedUid !== account.metadata.uid)) {
-      return executeWrite({ ...base, op: "delete", options: {} }, view, now);
+      return executeWrite(secrets, { ...base, op: "delete", options: {} }, view, now);
     }
     const config = await authConfig(env);
     if (!config.keys.signer) return nothing;
@@ -50,6 +50,6 @@ export function populateTokenSecret(env: Env, name: string): (view: ShardView, n
     body.metadata.annotations = { ...annotations, [serviceAccountUidAnnotation]: uid };
     body.data = { ...body.data, token: encodeBase64(token), namespace: encodeBase64(view.namespace) };
     if (config.caCert) body.data["ca.crt"] = encodeBase64(config.caCert);
-    return executeWrite({ ...base, op: "update", body }, view, now);
+    return executeWrite(secrets, { ...base, op: "update", body }, view, now);
   };
 }

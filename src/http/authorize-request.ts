@@ -2,6 +2,8 @@
 // headers, each identity checked with the impersonate verb), then RBAC on the request's attributes. A denial
 // is kube's 403 Forbidden Status. Writes of RBAC objects refresh this isolate's RBAC cache.
 
+import { crdGroup } from "../customresources/crd-types.ts";
+import { kindCatalog } from "../customresources/kind-catalog.ts";
 import type { MiddlewareHandler } from "hono";
 import { authorizationFor } from "../auth/rbac/authorization.ts";
 import { forbiddenStatus } from "../auth/rbac/forbidden.ts";
@@ -37,6 +39,9 @@ export const authorizeRequest: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   if (attrs.resourceRequest && isRbacGroup(attrs.apiGroup) && mutating.has(attrs.verb) && c.res.status < 300) {
     rbacCache(c.env.DB).invalidate();
+  }
+  if (attrs.resourceRequest && attrs.apiGroup === crdGroup && mutating.has(attrs.verb) && c.res.status < 300) {
+    kindCatalog(c.env.DB).invalidate();
   }
 };
 

@@ -6,7 +6,7 @@ import { notFoundPath } from "../api/errors.ts";
 import { failure } from "../api/status.ts";
 import type { Env } from "../env.ts";
 import type { KindDefinition } from "../resources/definition.ts";
-import { kinds as catalogKinds } from "../resources/catalog.ts";
+import { kindCatalog } from "../customresources/kind-catalog.ts";
 import { aggregatedContentType, discoveryMediaTypes, negotiateDiscovery, type DiscoveryFormat } from "./discovery/accept.ts";
 import { aggregatedDiscovery, type DiscoveryRoot } from "./discovery/aggregated.ts";
 import { discoveryETag, matchesIfNoneMatch } from "./discovery/etag.ts";
@@ -22,28 +22,35 @@ interface PreparedDocument {
   etag: string;
 }
 
-/** The routes for a given list of kinds; `discoveryRoutes` is the one for the catalog. */
-export function discoveryRoutesFor(kinds: readonly KindDefinition[]): Hono<{ Bindings: Env }> {
-  const routes = new Hono<{ Bindings: Env }>();
+/** The kinds served when a request comes: a fixed list, or the kind catalog's current one. */
+type KindSource = (c: Ctx) => readonly KindDefinition[] | Promise<readonly KindDefinition[]>;
 
-  // The aggregated documents depend only on the kinds, so each is built and hashed once per isolate.
-  const prepared = new Map<DiscoveryRoot, Promise<PreparedDocument>>();
-  const aggregated = (root: DiscoveryRoot) => {
-    let doc = prepared.get(root);
+/** The routes for the kinds a source gives; `discoveryRoutes` is the one for the kind catalog. */
+export function discoveryRoutesFor(source: readonly KindDefinition[] | KindSource): Hono<{ Bindings: Env }> {
+  const routes = new Hono<{ Bindings: Env }>();
+  const kindsOf: KindSource = typeof source === "function" ? source : () => source;
+
+  // The aggregated documents depend only on the kinds, so each is built and hashed once per list of kinds.
+  const prepared = new WeakMap<readonly KindDefinition[], Map<DiscoveryRoot, Promise<PreparedDocument>>>();
+  const aggregated = (kinds: readonly KindDefinition[], root: DiscoveryRoot) => {
+    let docs = prepared.get(kinds);
+    if (!docs) prepared.set(kinds, (docs = new Map()));
+    let doc = docs.get(root);
     if (!doc) {
       const json = JSON.stringify(aggregatedDiscovery(kinds, root));
       doc = discoveryETag(json).then((etag) => ({ json, etag }));
-      prepared.set(root, doc);
+      docs.set(root, doc);
     }
     return doc;
   };
 
-  const serveRoot = async (c: Ctx, root: DiscoveryRoot, legacy: () => object) => {
+  const serveRoot = async (c: Ctx, root: DiscoveryRoot, legacy: (kinds: readonly KindDefinition[]) => object) => {
     const chosen = negotiateDiscovery(c.req.header("accept"), true);
     if (!chosen) return notAcceptable();
-    if (!chosen.aggregated) return document(c, legacy(), chosen.format);
+    const kinds = await kindsOf(c);
+    if (!chosen.aggregated) return document(c, legacy(kinds), chosen.format);
     // The tag is kube's: a hash of the compact JSON, whatever encoding the answer takes.
-    const { json, etag } = await aggregated(root);
+    const { json, etag } = await aggregated(kinds, root);
     c.header("ETag", etag);
     c.header("Vary", "Accept");
     c.header("Cache-Control", "public");
@@ -52,19 +59,19 @@ export function discoveryRoutesFor(kinds: readonly KindDefinition[]): Hono<{ Bin
     return c.body(body, 200, { "Content-Type": aggregatedContentType(chosen.format) });
   };
 
-  const servePlain = async (c: Ctx, build: () => object | undefined | Promise<object | undefined>) => {
+  const servePlain = async (c: Ctx, build: (kinds: readonly KindDefinition[]) => object | undefined | Promise<object | undefined>) => {
     const chosen = negotiateDiscovery(c.req.header("accept"), false);
     if (!chosen) return notAcceptable();
-    const doc = await build();
+    const doc = await build(await kindsOf(c));
     return doc ? document(c, doc, chosen.format) : respondStatus(notFoundPath());
   };
 
   for (const slash of ["", "/"]) {
     routes.get(`/api${slash}`, (c) => serveRoot(c, "core", () => apiVersions(new URL(c.req.url).host)));
-    routes.get(`/apis${slash}`, (c) => serveRoot(c, "groups", () => apiGroupList(kinds)));
-    routes.get(`/api/:version${slash}`, (c) => servePlain(c, () => apiResourceList(kinds, "", c.req.param("version"))));
-    routes.get(`/apis/:group${slash}`, (c) => servePlain(c, () => apiGroup(kinds, c.req.param("group"))));
-    routes.get(`/apis/:group/:version${slash}`, (c) => servePlain(c, () => apiResourceList(kinds, c.req.param("group"), c.req.param("version"))));
+    routes.get(`/apis${slash}`, (c) => serveRoot(c, "groups", (kinds) => apiGroupList(kinds)));
+    routes.get(`/api/:version${slash}`, (c) => servePlain(c, (kinds) => apiResourceList(kinds, "", c.req.param("version"))));
+    routes.get(`/apis/:group${slash}`, (c) => servePlain(c, (kinds) => apiGroup(kinds, c.req.param("group"))));
+    routes.get(`/apis/:group/:version${slash}`, (c) => servePlain(c, (kinds) => apiResourceList(kinds, c.req.param("group"), c.req.param("version"))));
     routes.get(`/version${slash}`, (c) => c.body(versionBody(versionInfo()), 200, { "Content-Type": "application/json" }));
   }
 
@@ -78,7 +85,7 @@ export function discoveryRoutesFor(kinds: readonly KindDefinition[]): Hono<{ Bin
   return routes;
 }
 
-export const discoveryRoutes = discoveryRoutesFor(catalogKinds);
+export const discoveryRoutes = discoveryRoutesFor(async (c) => (await kindCatalog(c.env.DB).current()).kinds);
 
 async function serveHealth(c: Ctx, endpoint: HealthEndpoint): Promise<Response> {
   const query = new URL(c.req.url).searchParams;

@@ -65,7 +65,7 @@ function parseAccept(accept: string): MediaRange[] {
  * only as JSON, as kube serves it; protobuf is client-go's default (`application/vnd.kubernetes.protobuf,
  * application/json`). A `stream=watch` parameter is allowed (a watch's own type). Undefined means 406.
  */
-export function responseFormat(accept: string | undefined, allowTable: boolean): ResponseFormat | undefined {
+export function responseFormat(accept: string | undefined, allowTable: boolean, allowProtobuf = true): ResponseFormat | undefined {
   if (!accept || accept.trim() === "") return { type: "json" };
   for (const range of parseAccept(accept)) {
     const as = range.params.as;
@@ -78,7 +78,7 @@ export function responseFormat(accept: string | undefined, allowTable: boolean):
     if (as !== undefined) continue;
     if (isJson) return { type: "json" };
     if (range.type === "application/yaml") return { type: "yaml" };
-    if (range.type === protobufMediaType && (range.params.stream ?? "watch") === "watch") return { type: "protobuf" };
+    if (allowProtobuf && range.type === protobufMediaType && (range.params.stream ?? "watch") === "watch") return { type: "protobuf" };
   }
   return undefined;
 }

@@ -7,7 +7,7 @@ import { Hono, type Context } from "hono";
 import { notFoundPath } from "../api/errors.ts";
 import { failure } from "../api/status.ts";
 import type { Env } from "../env.ts";
-import { kinds as catalogKinds } from "../resources/catalog.ts";
+import { kindCatalog } from "../customresources/kind-catalog.ts";
 import type { KindDefinition } from "../resources/definition.ts";
 import { matchesIfNoneMatch } from "./discovery/etag.ts";
 import { negotiateOpenAPI, v2ProtobufType } from "./openapi/accept.ts";
@@ -19,13 +19,25 @@ type Ctx = Context<{ Bindings: Env }>;
 /** What kube-apiserver puts on every answer that sets no caching of its own. */
 const revalidate = "no-cache, private";
 
-export function openAPIRoutesFor(kinds: readonly KindDefinition[]): Hono<{ Bindings: Env }> {
+/** The kinds served when a request comes: a fixed list, or the kind catalog's current one. */
+type KindSource = (c: Ctx) => readonly KindDefinition[] | Promise<readonly KindDefinition[]>;
+
+export function openAPIRoutesFor(source: readonly KindDefinition[] | KindSource): Hono<{ Bindings: Env }> {
   const routes = new Hono<{ Bindings: Env }>();
-  const documents = openAPIDocuments(kinds);
+  const kindsOf: KindSource = typeof source === "function" ? source : () => source;
+  // Documents are built once per list of kinds (the catalog makes a new list when a CRD changes).
+  const built = new WeakMap<readonly KindDefinition[], ReturnType<typeof openAPIDocuments>>();
+  const documentsOf = async (c: Ctx) => {
+    const kinds = await kindsOf(c);
+    let documents = built.get(kinds);
+    if (!documents) built.set(kinds, (documents = openAPIDocuments(kinds)));
+    return documents;
+  };
 
   routes.get("/openapi/v2", async (c) => {
     const format = negotiateOpenAPI(c.req.header("accept"), true);
     if (!format) return notAcceptable(["application/json", v2ProtobufType]);
+    const documents = await documentsOf(c);
     const doc = format === "json" ? await documents.v2() : await documents.v2Protobuf();
     const body = typeof doc.body === "string" ? utf8Of(doc as PreparedDocument) : doc.body;
     const headers = { ETag: doc.etag, Vary: "Accept", "Cache-Control": revalidate };
@@ -34,18 +46,18 @@ export function openAPIRoutesFor(kinds: readonly KindDefinition[]): Hono<{ Bindi
   });
 
   routes.get("/openapi/v3", async (c) => {
-    const doc = await documents.v3Index();
+    const doc = await (await documentsOf(c)).v3Index();
     const headers = { ETag: doc.etag, "Cache-Control": revalidate };
     if (matchesIfNoneMatch(c.req.header("if-none-match"), doc.etag)) return c.body(null, 304, headers);
     return c.body(doc.body, 200, { ...headers, "Content-Type": "application/json" });
   });
 
-  routes.get("/openapi/v3/*", async (c) => serveGroupVersion(c, await documents.v3(groupVersionOf(c))));
+  routes.get("/openapi/v3/*", async (c) => serveGroupVersion(c, await (await documentsOf(c)).v3(groupVersionOf(c))));
 
   return routes;
 }
 
-export const openAPIRoutes = openAPIRoutesFor(catalogKinds);
+export const openAPIRoutes = openAPIRoutesFor(async (c) => (await kindCatalog(c.env.DB).current()).kinds);
 
 /** A document's UTF-8 bytes, encoded once per isolate: the v2 JSON is megabytes, sent before every kubectl apply. */
 const encoded = new WeakMap<PreparedDocument, Uint8Array<ArrayBuffer>>();

@@ -16,6 +16,8 @@ export type AppEnv = { Bindings: Env; Variables: AppVariables };
 export interface ResourceContext {
   c: Context<AppEnv>;
   def: KindDefinition;
+  /** For a custom kind: the revision of the kind catalog it was found in (sent on to shards and hubs). */
+  catalogRevision?: string;
   path: ResourceRequest;
   /** The namespace of the request: "" for cluster-scoped kinds, undefined for a list across namespaces. */
   namespace: string | undefined;

@@ -3,6 +3,7 @@
 import type { Context } from "hono";
 import { methodNotAllowed, notAcceptable, notFoundPath } from "../api/errors.ts";
 import { isStatus } from "../api/status.ts";
+import { kindCatalog } from "../customresources/kind-catalog.ts";
 import { findKind } from "../resources/catalog.ts";
 import { verbsOf, type Verb } from "../resources/definition.ts";
 import { handleAction, handleAnswerCreate } from "./answer-handlers.ts";
@@ -37,7 +38,13 @@ export async function handleResource(c: Context<AppEnv>): Promise<Response> {
   const path = parseResourcePath(url.pathname);
   if (path === undefined) return respondStatus(notFoundPath());
   if (isStatus(path)) return respondStatus(path);
-  const def = findKind(path.group, path.version, path.resource);
+  let def = findKind(path.group, path.version, path.resource);
+  let catalogRevision: string | undefined;
+  if (!def) {
+    const catalog = await kindCatalog(c.env.DB).current();
+    def = catalog.find(path.group, path.version, path.resource);
+    catalogRevision = catalog.revision;
+  }
   if (!def) return respondStatus(notFoundPath());
   if (!def.namespaced && path.namespace !== undefined) return respondStatus(notFoundPath());
   const action = path.subresource !== undefined ? def.actions?.[path.subresource] : undefined;
@@ -54,12 +61,13 @@ export async function handleResource(c: Context<AppEnv>): Promise<Response> {
   if (def.namespaced && path.namespace === undefined && verb !== "list" && verb !== "watch") return respondStatus(methodNotAllowed());
 
   const allowTable = verb === "get" || verb === "list" || verb === "watch";
-  const format = responseFormat(c.req.header("accept"), allowTable);
+  const format = responseFormat(c.req.header("accept"), allowTable, !def.unstructured);
   if (!format) return respondStatus(notAcceptable(c.req.header("accept") ?? ""));
   const pretty = ["true", "1"].includes(query.get("pretty") ?? "");
   const ctx: ResourceContext = {
     c,
     def,
+    catalogRevision,
     path,
     namespace: def.namespaced ? path.namespace : "",
     encoding: { format, pretty },

@@ -65,7 +65,7 @@ function watchParams(ctx: ResourceContext): { spec: WatchSpec; start: WatchStart
   const start: WatchStart = { from: initial ? "initial" : (rv as number), initialEventsEnd: sendInitial === true };
   const format = ctx.encoding.format;
   const spec: WatchSpec = {
-    kind: { group: def.group, version: def.version, plural: def.plural },
+    kind: { group: def.group, version: def.version, plural: def.plural, revision: ctx.catalogRevision },
     namespace: ctx.namespace,
     labelSelector,
     fieldSelector,

@@ -13,7 +13,7 @@ import { asObject, readBody } from "./read-body.ts";
 import type { ResourceContext } from "./request-context.ts";
 import { respond, respondStatus } from "./respond.ts";
 import { warningHeaders } from "./warning-headers.ts";
-import { bodyFormat } from "./media-types.ts";
+import { bodyFormat, type BodyFormat } from "./media-types.ts";
 import { fieldValidationFor, managerFromUserAgent, writeOptions, type WriteOptions } from "./write-options.ts";
 
 async function runWrite(ctx: ResourceContext, req: WriteRequest): Promise<Response> {
@@ -36,7 +36,7 @@ function answer(ctx: ResourceContext, result: WriteResult): Response {
 
 function base(ctx: ResourceContext): { kind: WriteRequest["kind"]; namespace: string; user: WriteRequest["user"] } {
   const { def } = ctx;
-  return { kind: { group: def.group, version: def.version, plural: def.plural }, namespace: ctx.namespace ?? "", user: ctx.c.get("user") };
+  return { kind: { group: def.group, version: def.version, plural: def.plural, revision: ctx.catalogRevision }, namespace: ctx.namespace ?? "", user: ctx.c.get("user") };
 }
 
 /** The manager a write is recorded for: the query's fieldManager, else the User-Agent's first segment, as kube does. */
@@ -51,7 +51,7 @@ export interface ObjectBody {
 
 /** The body as an object of the type the URL expects; protobuf is read with that type's schema. */
 export async function objectBody(ctx: ResourceContext, type: ExpectedType, options: WriteOptions): Promise<ObjectBody | Status> {
-  const body = await readBody(ctx.c.req.raw, ["json", "yaml", "protobuf"]);
+  const body = await readBody(ctx.c.req.raw, ctx.def.unstructured ? ["json", "yaml"] : ["json", "yaml", "protobuf"]);
   if (!body.ok) return body.status;
   const checked = (object: KubeObject | Status) => (isStatus(object) ? object : { body: object, fieldValidation: fieldValidationFor(options, body) });
   if (body.format !== "protobuf") return checked(asObject(body.value, type.kind));
@@ -86,9 +86,10 @@ export async function handlePatch(ctx: ResourceContext): Promise<Response> {
   const apply = bodyFormat(contentType) === "apply-patch";
   const options = writeOptions(ctx.query, "PatchOptions", apply);
   if (isStatus(options)) return respondStatus(options, ctx.encoding);
-  const body = await readBody(ctx.c.req.raw, ["json-patch", "merge-patch", "strategic-merge-patch", "apply-patch"]);
+  const patchFormats = ctx.def.unstructured ? unstructuredPatchFormats : structuredPatchFormats;
+  const body = await readBody(ctx.c.req.raw, patchFormats);
   if (!body.ok) {
-    const status = body.status.code === 415 ? unsupportedPatch(contentType) : body.status;
+    const status = body.status.code === 415 ? unsupportedPatch(contentType, patchFormats) : body.status;
     if (apply && status.code === 400) status.message = `error decoding YAML: ${status.message}`;
     return respondStatus(status, ctx.encoding);
   }
@@ -102,9 +103,19 @@ export async function handlePatch(ctx: ResourceContext): Promise<Response> {
   return runWrite(ctx, { ...base(ctx), op: "patch", name: ctx.path.name!, dryRun: options.dryRun, patchType, patch: body.value, subresource: subresourceOf(ctx), fieldValidation, fieldManager: managerOf(ctx, options) });
 }
 
-function unsupportedPatch(contentType: string): Status {
+const structuredPatchFormats: BodyFormat[] = ["json-patch", "merge-patch", "strategic-merge-patch", "apply-patch"];
+/** Custom resources take no strategic merge patch: it needs Go structs' merge rules. */
+const unstructuredPatchFormats: BodyFormat[] = ["json-patch", "merge-patch", "apply-patch"];
+const patchMediaTypes: Record<string, string> = {
+  "json-patch": "application/json-patch+json",
+  "merge-patch": "application/merge-patch+json",
+  "strategic-merge-patch": "application/strategic-merge-patch+json",
+  "apply-patch": "application/apply-patch+yaml",
+};
+
+function unsupportedPatch(contentType: string, accepted: readonly BodyFormat[]): Status {
   const status = unsupportedMediaType(contentType);
-  status.message = `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml (got: ${contentType})`;
+  status.message = `the body of the request was in an unknown format - accepted media types include: ${accepted.map((f) => patchMediaTypes[f]).join(", ")} (got: ${contentType})`;
   return status;
 }
 

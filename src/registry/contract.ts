@@ -8,6 +8,8 @@ export interface KindRef {
   group: string;
   version: string;
   plural: string;
+  /** For custom kinds: the revision of the kind catalog the Worker found the kind in (kind-catalog.ts). */
+  revision?: string;
 }
 
 export interface Requester {

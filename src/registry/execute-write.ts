@@ -6,7 +6,6 @@ import { parseFieldSelector } from "../api/field-selector.ts";
 import { parseLabelSelector, SelectorParseError } from "../api/label-selector.ts";
 import { cloneJson, type KubeObject } from "../api/object.ts";
 import { success, type Status } from "../api/status.ts";
-import { findKind } from "../resources/catalog.ts";
 import { jsonEqual } from "../resources/json-equal.ts";
 import { apiVersionOf, storageKey, type KindDefinition, type StrategyContext } from "../resources/definition.ts";
 import type { CreateRequest, DeleteCollectionRequest, DeleteRequest, PatchRequest, UpdateRequest, WriteRequest, WriteResult } from "./contract.ts";
@@ -31,8 +30,8 @@ type Applied = { managedFields: KubeObject["metadata"]["managedFields"] };
 const fail = (status: Status, warnings?: string[]): Answer => () => ({ ok: false, status, warnings });
 const generateNameAttempts = 8;
 
-export async function executeWrite(req: WriteRequest, view: ShardView, now: Date): Promise<Answer> {
-  const def = findKind(req.kind.group, req.kind.version, req.kind.plural);
+/** Runs a write for `def`, the kind the request names (resolved by the caller in the kind catalog). */
+export async function executeWrite(def: KindDefinition | undefined, req: WriteRequest, view: ShardView, now: Date): Promise<Answer> {
   if (!def) return fail(notFound({ group: req.kind.group, resource: req.kind.plural }, ""));
   const ctx: StrategyContext = { now, user: req.user };
   switch (req.op) {

@@ -62,7 +62,7 @@ export function prepareCreate(def: KindDefinition, body: KubeObject, ctx: Create
   delete m.selfLink;
   m.uid = ctx.uid;
   m.creationTimestamp = rfc3339(ctx.now);
-  if (def.generationFields) m.generation = 1;
+  if (def.generationFields || def.specChanged) m.generation = 1;
   else delete m.generation;
   if (!m.name && m.generateName) m.name = ctx.generateName(m.generateName);
 

@@ -80,8 +80,8 @@ export function prepareUpdate(def: KindDefinition, body: KubeObject, old: KubeOb
     def.applyDefaults?.(obj);
     def.prepareForUpdate?.(obj, old, ctx);
   }
-  if (def.generationFields) {
-    const bumped = def.generationFields.some((field) => !jsonEqual(at(obj, field), at(old, field)));
+  if (def.generationFields || def.specChanged) {
+    const bumped = def.specChanged ? def.specChanged(obj, old) : def.generationFields!.some((field) => !jsonEqual(at(obj, field), at(old, field)));
     m.generation = (o.generation ?? 1) + (bumped ? 1 : 0);
   } else {
     delete m.generation;
@@ -92,7 +92,7 @@ export function prepareUpdate(def: KindDefinition, body: KubeObject, old: KubeOb
     ...validateObjectMetaUpdate(m, o),
     ...schemaErrors,
   ];
-  if (checked.ok) errors.push(...(def.validate?.(obj) ?? []), ...(def.validateUpdate?.(obj, old) ?? []));
+  if (checked.ok) errors.push(...(def.validate?.(obj, old) ?? []), ...(def.validateUpdate?.(obj, old) ?? []));
   if (errors.length) return { ok: false, status: invalid(def.group, def.kind, ctx.name, errors), warnings };
   return { ok: true, object: obj, warnings };
 }

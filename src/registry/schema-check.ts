@@ -6,9 +6,9 @@ import type { z } from "zod";
 import { badRequest } from "../api/errors.ts";
 import type { FieldError } from "../api/field-errors.ts";
 import type { KubeObject } from "../api/object.ts";
-import type { Status } from "../api/status.ts";
+import { isStatus, type Status } from "../api/status.ts";
 import { fieldErrorsFromZod } from "../api/zod-issues.ts";
-import { apiVersionOf, type BodyType } from "../resources/definition.ts";
+import { apiVersionOf, type BodyType, type KindDefinition } from "../resources/definition.ts";
 import { objectMeta } from "../resources/object-meta-schema.ts";
 import { dropUnknownFields } from "./unknown-fields.ts";
 
@@ -38,7 +38,13 @@ function dropNulls(value: unknown): unknown {
   return out;
 }
 
-export function checkSchema(def: BodyType, body: KubeObject): SchemaResult {
+export function checkSchema(def: BodyType & Pick<KindDefinition, "decode">, body: KubeObject): SchemaResult {
+  if (def.decode) {
+    const object = def.decode(body);
+    if (isStatus(object)) return { ok: false, status: object };
+    dropUnknownFields(objectMeta, object.metadata);
+    return { ok: true, object };
+  }
   const parsed = def.schema.safeParse(dropNulls(body), { reportInput: true });
   if (parsed.success) {
     const object = parsed.data as KubeObject;

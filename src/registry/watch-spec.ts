@@ -4,7 +4,6 @@
 import { parseFieldSelector } from "../api/field-selector.ts";
 import { parseLabelSelector } from "../api/label-selector.ts";
 import type { KubeObject } from "../api/object.ts";
-import { findKind } from "../resources/catalog.ts";
 import type { KindDefinition } from "../resources/definition.ts";
 import type { KindRef } from "./contract.ts";
 import { fieldsOf } from "./field-attributes.ts";
@@ -29,8 +28,9 @@ export interface WatchMatcher {
   needsPrevious: boolean;
 }
 
-export function watchMatcher(spec: WatchSpec): WatchMatcher {
-  const def = findKind(spec.kind.group, spec.kind.version, spec.kind.plural);
+/** `find` resolves the spec's kind (the kind catalog's find). */
+export function watchMatcher(spec: WatchSpec, find: (group: string, version: string, plural: string) => KindDefinition | undefined): WatchMatcher {
+  const def = find(spec.kind.group, spec.kind.version, spec.kind.plural);
   if (!def) throw new Error(`no kind ${spec.kind.group}/${spec.kind.version}/${spec.kind.plural}`);
   const labels = parseLabelSelector(spec.labelSelector);
   const fields = parseFieldSelector(spec.fieldSelector);

@@ -1,6 +1,7 @@
 // Every kind this server serves, and lookups by the names clients use. Adding a kind is one line here.
 
 import { storageKey, type KindDefinition } from "./definition.ts";
+import { customResourceDefinitions } from "./apiextensions/customresourcedefinitions.ts";
 import { daemonSets } from "./apps/daemonsets.ts";
 import { deployments } from "./apps/deployments.ts";
 import { replicaSets } from "./apps/replicasets.ts";
@@ -53,6 +54,7 @@ export const kinds: readonly KindDefinition[] = [
   ingresses,
   podDisruptionBudgets,
   priorityClasses,
+  customResourceDefinitions,
   selfSubjectAccessReviews,
   selfSubjectRulesReviews,
   subjectAccessReviews,

@@ -6,6 +6,7 @@ import type { FieldError } from "../api/field-errors.ts";
 import type { KubeObject } from "../api/object.ts";
 import type { Status } from "../api/status.ts";
 import type { Authorization, Authorizer } from "../auth/rbac/authorization.ts";
+import type { JSONSchemaProps } from "../customresources/schema/json-schema-props.ts";
 
 export type Verb = "get" | "list" | "watch" | "create" | "update" | "patch" | "delete" | "deletecollection";
 export const allVerbs: readonly Verb[] = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
@@ -70,6 +71,8 @@ export interface CommitEffects {
   populateServiceAccountToken(secretName: string): void;
   /** Recomputes the rules of aggregated ClusterRoles (a ClusterRole changed). */
   reconcileClusterRoleAggregation(): void;
+  /** Accepts the names of CustomResourceDefinitions, marks them Established, cleans up deleted ones. */
+  reconcileCustomResourceDefinitions(): void;
 }
 
 /** What an admission hook may ask: the request's namespace and the requesting user's authorization. */
@@ -129,10 +132,21 @@ export interface KindDefinition {
    */
   schema: z.ZodType;
 
+  /**
+   * Kinds whose schema is data rather than a Go struct (custom resources) decode a body by this rule instead of
+   * parsing it with `schema`, which then describes only their shape: it drops the fields the kind does not know
+   * (kube's pruning) and never fails; what is wrong with the values is found by `validate`.
+   */
+  decode?(body: KubeObject): KubeObject | Status;
+  /**
+   * Objects are unstructured (custom resources): only JSON and YAML on the wire (protobuf bodies are refused,
+   * answers are never protobuf) and no strategic merge patch, which needs Go structs' merge rules.
+   */
+  unstructured?: boolean;
   /** Sets kube's defaults, on every create and update (kube defaults when it decodes). */
   applyDefaults?(obj: KubeObject): void;
-  /** Semantic checks beyond the schema (cross-field rules), on create and update. */
-  validate?(obj: KubeObject): FieldError[];
+  /** Semantic checks beyond the schema (cross-field rules), on create and update (old: the stored object). */
+  validate?(obj: KubeObject, old?: KubeObject): FieldError[];
   /** Checks that need the old object, such as immutable fields. */
   validateUpdate?(obj: KubeObject, old: KubeObject): FieldError[];
   /** Resets what a create may not set (e.g. status) and fills in derived fields. */
@@ -144,6 +158,8 @@ export interface KindDefinition {
   status?: boolean;
   /** Top-level fields whose change bumps metadata.generation; the kind has no generation when absent. */
   generationFields?: readonly string[];
+  /** For kinds without a fixed set of fields (custom resources): whether an update bumps metadata.generation. */
+  specChanged?(obj: KubeObject, old: KubeObject): boolean;
   scale?: ScaleDefinition;
 
   /**
@@ -176,6 +192,9 @@ export interface KindDefinition {
    * the Worker before the write is sent, on the object as it would be stored (old: the current one on update).
    */
   admit?(obj: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext): Promise<Status | undefined>;
+
+  /** Custom resources publish their CRD version's schema in /openapi rather than one derived from `schema`. */
+  openAPI?: { schema: JSONSchemaProps | undefined };
 
   table: TableDefinition;
   /** Field selectors beyond metadata.name and metadata.namespace. */

@@ -6,18 +6,23 @@ import { DurableObject } from "cloudflare:workers";
 import { internalError } from "../api/errors.ts";
 import { compactionEveryMs, compactLog } from "../controllers/compaction.ts";
 import { reconcileAggregation } from "../controllers/cluster-role-aggregation.ts";
+import { CustomResourceDefinitionControllers } from "../controllers/custom-resource-definitions.ts";
 import { NamespaceTermination } from "../controllers/namespace-termination.ts";
 import { populateTokenSecret } from "../controllers/service-account-token-secrets.ts";
 import type { Env } from "../env.ts";
 import type { WriteRequest, WriteResult } from "../registry/contract.ts";
 import { executeWrite } from "../registry/execute-write.ts";
 import type { ShardView } from "../registry/shard-view.ts";
+import { kindCatalog } from "../customresources/kind-catalog.ts";
 import { findKind, findKindByStorageKey } from "../resources/catalog.ts";
-import { storageKey } from "../resources/definition.ts";
+import { storageKey, type KindDefinition } from "../resources/definition.ts";
 import type { CommitEffects } from "../resources/definition.ts";
 import { ShardIndex } from "./shard-index.ts";
 import { pokeHubs } from "./watch-hubs.ts";
 import { WriteBatch } from "./write-batch.ts";
+
+/** Who deletes a deleted CRD's resources. */
+const resourceCleaner = { name: "system:apiextensions-controller", groups: ["system:masters"] };
 
 /** Requests taken into one batch at most: bounds the work between two commits. */
 const maxBatch = 128;
@@ -49,7 +54,9 @@ export class NamespaceShard extends DurableObject<Env> {
       });
     },
     reconcileClusterRoleAggregation: () => this.aggregation.request(),
+    reconcileCustomResourceDefinitions: () => this.crdControllers.request(),
   };
+  private readonly crdControllers = new CustomResourceDefinitionControllers(this.env, this);
   /** One reconcile at a time; changes during a run make one more run. Its writes queue in this shard. */
   private readonly aggregation = coalesced(() =>
     reconcileAggregation(this.env).catch((error: unknown) => console.error("clusterrole aggregation failed", error)),
@@ -57,10 +64,17 @@ export class NamespaceShard extends DurableObject<Env> {
 
   /** Runs one write (create, update, delete, deletecollection) in this shard's order. */
   async write(req: WriteRequest): Promise<WriteResult> {
-    return this.run(req.namespace, (view, now) => executeWrite(req, view, now), readsOf(req)).catch((error: unknown) => ({
+    const def = findKind(req.kind.group, req.kind.version, req.kind.plural) ?? (await this.customKind(req));
+    return this.run(req.namespace, (view, now) => executeWrite(def, req, view, now), readsOf(def, req)).catch((error: unknown) => ({
       ok: false as const,
       status: internalError(error instanceof Error ? error.message : String(error)),
     }));
+  }
+
+  /** A custom kind, from a catalog at least as new as the one the Worker found it in. */
+  private async customKind(req: WriteRequest): Promise<KindDefinition | undefined> {
+    const catalog = await kindCatalog(this.env.DB).current(req.kind.revision);
+    return catalog.find(req.kind.group, req.kind.version, req.kind.plural);
   }
 
   /** Deletes everything in this namespace (finalizers are honoured); answers how many objects remain. */
@@ -68,6 +82,28 @@ export class NamespaceShard extends DurableObject<Env> {
     // The namespace is Terminating: creates must look again (see ShardIndex.namespaceActive).
     if (this.index) this.index.namespaceActive = false;
     return this.run(namespace, (view, now) => this.termination.purgeShard(view, now));
+  }
+
+  /**
+   * Deletes every object of one resource here (a deleted CRD's custom resources; finalizers are honoured);
+   * answers how many remain.
+   */
+  async purgeResource(namespace: string, resource: string): Promise<number> {
+    const def = (await kindCatalog(this.env.DB).current()).byStorageKey(resource);
+    return this.run(namespace, async (view, now) => {
+      if (def) {
+        const kind = { group: def.group, version: def.version, plural: def.plural };
+        const options = { propagationPolicy: "Background" as const };
+        await executeWrite(def, { op: "deletecollection", kind, namespace: view.namespace, dryRun: false, user: resourceCleaner, options }, view, now);
+      } else {
+        // No served kind knows these objects any more: nothing can finalize them.
+        for (const name of view.names(resource)) {
+          const object = await view.load(resource, name);
+          if (object) view.stage({ event: "DELETED", resource, name, object });
+        }
+      }
+      return () => view.names(resource).length;
+    });
   }
 
   /** Makes sure the cluster shard's periodic work (compaction) is scheduled. */
@@ -86,6 +122,7 @@ export class NamespaceShard extends DurableObject<Env> {
     this.namespace ??= "";
     await this.termination.resume();
     if (this.namespace === "") {
+      this.crdControllers.request();
       const run = await compactLog(this.env.DB, new Date()).catch((error: unknown) => {
         console.error("compaction failed", error);
         return undefined;
@@ -177,8 +214,7 @@ function coalesced(task: () => Promise<unknown>): { request(): void } {
 }
 
 /** The object a write reads before it writes, if it names one. */
-function readsOf(req: WriteRequest): (readonly [string, string])[] | undefined {
+function readsOf(def: KindDefinition | undefined, req: WriteRequest): (readonly [string, string])[] | undefined {
   if (req.op !== "update" && req.op !== "patch" && req.op !== "delete") return undefined;
-  const def = findKind(req.kind.group, req.kind.version, req.kind.plural);
   return def ? [[storageKey(def), req.name]] : undefined;
 }

@@ -7,6 +7,7 @@ import type { WriteRequest, WriteResult } from "../registry/contract.ts";
 export interface ShardClient {
   write(req: WriteRequest): Promise<WriteResult>;
   purge(namespace: string): Promise<number>;
+  purgeResource(namespace: string, resource: string): Promise<number>;
   terminateNamespace(name: string): Promise<void>;
   startMaintenance(): Promise<void>;
 }

@@ -49,6 +49,9 @@ export const sql = {
   currentObjects: `SELECT namespace, name, rv, value FROM objects WHERE resource = ?1 AND (?3 = 1 OR namespace = ?2)
     ORDER BY namespace, name`,
 
+  /** The namespaces that hold objects of a resource (?1). */
+  namespacesOfResource: `SELECT DISTINCT namespace FROM objects WHERE resource = ?1`,
+
   /** A fingerprint of the current objects of some resources (?1: a JSON array of names): it changes with any write. */
   resourcesFingerprint: `SELECT COUNT(*) AS n, COALESCE(MAX(rv), 0) AS rv FROM objects
     WHERE resource IN (SELECT value FROM json_each(?1))`,

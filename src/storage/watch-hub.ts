@@ -8,6 +8,8 @@ import { gone } from "../api/errors.ts";
 import type { KubeObject } from "../api/object.ts";
 import type { Env } from "../env.ts";
 import { watchMatcher, type WatchMatcher, type WatchSpec } from "../registry/watch-spec.ts";
+import { kindCatalog, type KindCatalog } from "../customresources/kind-catalog.ts";
+import { findKind } from "../resources/catalog.ts";
 import { storageKey } from "../resources/definition.ts";
 import { decodeStored } from "./codec.ts";
 import { sql } from "./statements.ts";
@@ -78,6 +80,8 @@ export class WatchHub extends DurableObject<Env> {
     const url = new URL(request.url);
     const spec = JSON.parse(url.searchParams.get("spec") ?? "null") as WatchSpec;
     const start = JSON.parse(url.searchParams.get("start") ?? "null") as WatchStart;
+    if (spec.kind.revision !== undefined) this.catalog = await kindCatalog(this.env.DB).current(spec.kind.revision);
+    else await this.ready();
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     this.ctx.acceptWebSocket(server);
@@ -87,7 +91,7 @@ export class WatchHub extends DurableObject<Env> {
     if (this.load().size === 0) this.fastSweepUntil = Date.now() + idleHubQuietMs + fastSweepMs;
     const attachment: Attachment = { spec, scope, relay, lastRv: -1, columnsSent: false, start };
     server.serializeAttachment(attachment);
-    const matcher = watchMatcher(spec);
+    const matcher = watchMatcher(spec, this.find);
     this.load().set(server, { ...attachment, matcher, resource: storageKey(matcher.def), specKey: JSON.stringify(spec) });
     this.scope = scope;
     await this.ctx.storage.setAlarm(Date.now() + (Date.now() < this.fastSweepUntil ? fastSweepMs : sweepMs));
@@ -97,12 +101,14 @@ export class WatchHub extends DurableObject<Env> {
 
   /** New changes are in the log. Answers whether this hub has watchers (shards stop poking idle hubs). */
   async poke(): Promise<boolean> {
+    await this.ready();
     if (this.load().size === 0) return false;
     this.run();
     return true;
   }
 
   override async alarm(): Promise<void> {
+    await this.ready();
     if (this.load().size === 0) return;
     this.run();
     const fast = Date.now() < this.fastSweepUntil;
@@ -110,6 +116,7 @@ export class WatchHub extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    await this.ready();
     if (message === "bookmark") {
       const watcher = this.load().get(ws);
       if (watcher?.spec.bookmarks) this.run(() => this.bookmark(ws, watcher));
@@ -133,6 +140,15 @@ export class WatchHub extends DurableObject<Env> {
     }
   }
 
+  /** The kind catalog custom kinds are found in; read before watchers are rebuilt after hibernation. */
+  private catalog?: KindCatalog;
+  private readonly find = (group: string, version: string, plural: string) =>
+    findKind(group, version, plural) ?? this.catalog?.find(group, version, plural);
+
+  private async ready(): Promise<void> {
+    if (!this.watchers && !this.catalog) this.catalog = await kindCatalog(this.env.DB).current();
+  }
+
   /** The watchers, rebuilt from the sockets' attachments after hibernation. */
   private load(): Map<WebSocket, Watcher> {
     if (this.watchers) return this.watchers;
@@ -140,7 +156,14 @@ export class WatchHub extends DurableObject<Env> {
     for (const ws of this.ctx.getWebSockets()) {
       const a = ws.deserializeAttachment() as Attachment | null;
       if (!a) continue;
-      const matcher = watchMatcher(a.spec);
+      let matcher: WatchMatcher;
+      try {
+        matcher = watchMatcher(a.spec, this.find);
+      } catch {
+        // Its kind is no longer served (a CustomResourceDefinition was deleted): the watch ends.
+        ws.close(1000, "watch closed");
+        continue;
+      }
       this.watchers.set(ws, { ...a, matcher, resource: storageKey(matcher.def), specKey: JSON.stringify(a.spec) });
       this.scope = a.scope;
     }

@@ -35,7 +35,7 @@ describe("kubectl against the server started as the README says", () => {
     expect(out).toMatch(/^deployments\s+deploy\s+apps\/v1\s+true\s+Deployment$/m);
     expect(out).toMatch(/^namespaces\s+ns\s+v1\s+false\s+Namespace$/m);
     expect(await ok("api-versions")).toBe(
-      "apps/v1\nauthentication.k8s.io/v1\nauthorization.k8s.io/v1\nbatch/v1\ncoordination.k8s.io/v1\nnetworking.k8s.io/v1\npolicy/v1\nrbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\nv1\n",
+      "apiextensions.k8s.io/v1\napps/v1\nauthentication.k8s.io/v1\nauthorization.k8s.io/v1\nbatch/v1\ncoordination.k8s.io/v1\nnetworking.k8s.io/v1\npolicy/v1\nrbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\nv1\n",
     );
     expect(await ok("version")).toMatch(/Server Version: v1\.35\.\d+/);
   });

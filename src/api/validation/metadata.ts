@@ -17,7 +17,8 @@ const fieldManagerMaxLength = 128;
 const subresourceMaxLength = 256;
 
 /** Finalizers that may be used without a domain prefix. */
-export const standardFinalizers: readonly string[] = ["kubernetes", "orphan", "foregroundDeletion"];
+// The finalizers kube itself sets without a domain prefix (the last: every CustomResourceDefinition's).
+export const standardFinalizers: readonly string[] = ["kubernetes", "orphan", "foregroundDeletion", "customresourcecleanup.apiextensions.k8s.io"];
 
 const utf8 = new TextEncoder();
 const bytes = (s: string): number => utf8.encode(s).length;

@@ -2,7 +2,7 @@
 // lists the core group, GET /apis every other group, each with all its versions and resources in one
 // document. As kube does for built-in kinds, a resource's responseKind leaves group and version empty
 // (meaning "this group version"); only a subresource answering with another group's kind (autoscaling/v1
-// Scale) names them.
+// Scale) names them. Custom resources name their group and version, as kube's CRD discovery does.
 
 import type { KindDefinition } from "../../resources/definition.ts";
 import { discoveryVerbs, kindsAt, servedGroups, subresourcesOf, type ServedGroup } from "./served.ts";
@@ -33,7 +33,7 @@ function groupDiscovery(kinds: readonly KindDefinition[], group: ServedGroup): A
 function resourceDiscovery(def: KindDefinition): APIResourceDiscovery {
   const entry: APIResourceDiscovery = {
     resource: def.plural,
-    responseKind: { group: "", version: "", kind: def.kind },
+    responseKind: def.unstructured ? { group: def.group, version: def.version, kind: def.kind } : { group: "", version: "", kind: def.kind },
     scope: def.namespaced ? "Namespaced" : "Cluster",
     singularResource: def.singular,
     verbs: discoveryVerbs(def),

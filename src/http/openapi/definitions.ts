@@ -6,6 +6,7 @@ import type { KindDefinition } from "../../resources/definition.ts";
 import { listMetaProperty, metaDefinitions, metaNames, objectMetaProperty, typeMetaProperties } from "./meta-definitions.ts";
 import { byCodeUnit, extension, gvkValue, sortedRecord, type GroupVersionKind, type Schema } from "./schema.ts";
 import { SchemaCollector, unwrap } from "./zod-schemas.ts";
+import { customDefinitionName, publishedKindSchema } from "./custom-schema.ts";
 
 /** A kind as the documents name it. */
 export interface KindEntry {
@@ -35,6 +36,7 @@ const packageOfGroup: Record<string, string> = {
 
 /** The definition name of a kind: the one its schema's meta gives, else kube's name for it. */
 export function kindDefinitionName(def: KindDefinition): string {
+  if (def.openAPI) return customDefinitionName(def.group, def.version, def.kind);
   const { core, wrapperMeta } = unwrap(def.schema);
   const declared = wrapperMeta.definition ?? (core.meta() as { definition?: string } | undefined)?.definition;
   if (declared) return declared;
@@ -54,7 +56,8 @@ export function buildDefinitions(kinds: readonly KindDefinition[]): DefinitionSe
     const entry: KindEntry = { def, gvk, name, listName: `${name}List` };
     entries.push(entry);
     collector.definitions.delete(name); // a kind's definition is always its top-level form
-    collector.define(name, def.schema, () => kindBody(collector, def));
+    if (def.openAPI) collector.definitions.set(name, publishedKindSchema(def.openAPI.schema));
+    else collector.define(name, def.schema, () => kindBody(collector, def));
     collector.definitions.set(entry.listName, listBody(entry));
     tag(name, gvk);
     tag(entry.listName, { ...gvk, kind: `${def.kind}List` });

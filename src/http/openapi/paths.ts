@@ -100,6 +100,10 @@ export function pathsOf(entry: KindEntry): PathItem[] {
   const scopeParameters = def.namespaced ? [parameters.namespace] : [];
   const name = parameters.name(def.kind);
   const kind = def.kind;
+  // Custom resources are unstructured: JSON and YAML only, and no strategic merge patch (kubectl reads this).
+  const objectTypes = def.unstructured ? objectMediaTypes.filter((t) => !t.includes("protobuf")) : objectMediaTypes;
+  const streamTypes = def.unstructured ? streamMediaTypes.filter((t) => !t.includes("protobuf")) : streamMediaTypes;
+  const patchTypes = def.unstructured ? patchMediaTypes.filter((t) => !t.includes("strategic")) : patchMediaTypes;
 
   const op = (
     method: HttpMethod,
@@ -118,7 +122,7 @@ export function pathsOf(entry: KindEntry): PathItem[] {
     parameters: rest.parameters ?? [],
     body: rest.body,
     consumes: rest.consumes ?? ["*/*"],
-    produces: rest.produces ?? objectMediaTypes,
+    produces: rest.produces ?? objectTypes,
     responses: [...rest.responses, unauthorized],
   });
 
@@ -133,7 +137,7 @@ export function pathsOf(entry: KindEntry): PathItem[] {
     collection.push(
       op("get", "list", "list", `${scope}${kind}`, `List the ${kind} objects${def.namespaced ? " of a namespace" : ""}, or watch them with watch=true.`, {
         parameters: listParameters,
-        produces: streamMediaTypes,
+        produces: streamTypes,
         responses: [ok(entry.listName)],
       }),
     );
@@ -185,7 +189,7 @@ export function pathsOf(entry: KindEntry): PathItem[] {
       op("patch", "patch", "patch", `${scope}${kind}`, `Partially update the named ${kind}.`, {
         parameters: patchParameters,
         body: { ref: metaNames.patch, required: true },
-        consumes: patchMediaTypes,
+        consumes: patchTypes,
         responses: [ok(entry.name), created(entry.name)],
       }),
     );
@@ -217,7 +221,7 @@ export function pathsOf(entry: KindEntry): PathItem[] {
           gvk: subGvk,
           parameters: patchParameters,
           body: { ref: metaNames.patch, required: true },
-          consumes: patchMediaTypes,
+          consumes: patchTypes,
           responses: [ok(ref), created(ref)],
         }),
       );
@@ -228,7 +232,7 @@ export function pathsOf(entry: KindEntry): PathItem[] {
   if (def.namespaced && verbs.has("list")) {
     add(`${prefix}/${def.plural}`, listParameters, [
       op("get", "list", "list", `${kind}ForAllNamespaces`, `List the ${kind} objects of every namespace, or watch them with watch=true.`, {
-        produces: streamMediaTypes,
+        produces: streamTypes,
         responses: [ok(entry.listName)],
       }),
     ]);
@@ -237,7 +241,7 @@ export function pathsOf(entry: KindEntry): PathItem[] {
   // The deprecated watch paths, which kube still serves and publishes.
   if (verbs.has("watch")) {
     const watchOp = (action: Action, suffix: string, description: string) =>
-      op("get", action, "watch", suffix, description, { produces: streamMediaTypes, responses: [ok(metaNames.watchEvent)] });
+      op("get", action, "watch", suffix, description, { produces: streamTypes, responses: [ok(metaNames.watchEvent)] });
     const watchPrefix = def.namespaced ? `${prefix}/watch/namespaces/{namespace}/${def.plural}` : `${prefix}/watch/${def.plural}`;
     add(watchPrefix, [...listParameters, ...scopeParameters], [watchOp("watchlist", `${scope}${kind}List`, `Watch the ${kind} objects. Deprecated: use list with watch=true.`)]);
     add(`${watchPrefix}/{name}`, [...listParameters, name, ...scopeParameters], [
