@@ -6,6 +6,7 @@
 import { badRequest } from "../api/errors.ts";
 import type { FieldError } from "../api/field-errors.ts";
 import { isPlainObject, type KubeObject } from "../api/object.ts";
+import { compareVersionPriority } from "../api/version-priority.ts";
 import { jsonEqual } from "../resources/json-equal.ts";
 import type { FieldGetter, KindDefinition, ScaleDefinition } from "../resources/definition.ts";
 import { compileRules } from "./cel/compile-rules.ts";
@@ -72,6 +73,16 @@ function selectableFields(version: CustomResourceDefinitionVersion): Record<stri
   return getters;
 }
 
+/** kube's warning for a deprecated version: it names the most preferred newer version still served, if any. */
+function defaultDeprecationWarning(crd: CustomResourceDefinition, deprecated: string, kind: string): string {
+  const message = `${crd.spec.group}/${deprecated} ${kind} is deprecated`;
+  const newer = crd.spec.versions
+    .filter((v) => v.served && !v.deprecated && compareVersionPriority(v.name, deprecated) < 0)
+    .map((v) => v.name)
+    .sort(compareVersionPriority);
+  return newer.length ? `${message}; use ${crd.spec.group}/${newer[0]} ${kind}` : message;
+}
+
 /** Everything but metadata (and status, when /status owns it): what bumps generation when it changes. */
 function withoutMetadata(obj: KubeObject, dropStatus: boolean): Record<string, unknown> {
   const { metadata: _m, status, ...rest } = obj;
@@ -83,6 +94,7 @@ export function customKind(crd: CustomResourceDefinition, version: CustomResourc
   const schema: JSONSchemaProps | undefined = version.schema?.openAPIV3Schema;
   const hasStatus = version.subresources?.status !== undefined;
   const rules = schema ? compileRules(schema) : undefined;
+  const storage = crd.spec.versions.find((v) => v.storage)?.name;
   return {
     group: crd.spec.group,
     version: version.name,
@@ -94,6 +106,8 @@ export function customKind(crd: CustomResourceDefinition, version: CustomResourc
     categories: names.categories,
     nameRule: "dns1123-subdomain",
     unstructured: true,
+    storageVersion: storage && storage !== version.name ? storage : undefined,
+    deprecationWarning: version.deprecated ? (version.deprecationWarning ?? defaultDeprecationWarning(crd, version.name, names.kind)) : undefined,
     schema: zodMirrorOfResource(schema),
     decode(body) {
       if (!schema) return body;

@@ -4,6 +4,7 @@ import { notFound } from "../api/errors.ts";
 import { isStatus } from "../api/status.ts";
 import { apiVersionOf, storageKey } from "../resources/definition.ts";
 import { scaleOf } from "../registry/scale.ts";
+import { servedObject } from "../registry/served-version.ts";
 import { ObjectReader } from "../storage/object-reader.ts";
 import { listObjects } from "./list-objects.ts";
 import type { ResourceContext } from "./request-context.ts";
@@ -18,7 +19,8 @@ function includeObject(query: URLSearchParams): IncludeObject {
 export async function handleGet(ctx: ResourceContext): Promise<Response> {
   const { def, path, encoding } = ctx;
   const reader = new ObjectReader(ctx.c.env.DB);
-  const obj = await reader.get(storageKey(def), ctx.namespace ?? "", path.name!);
+  const stored = await reader.get(storageKey(def), ctx.namespace ?? "", path.name!);
+  const obj = stored && servedObject(def, stored);
   if (!obj) return respondStatus(notFound({ group: def.group, resource: def.plural }, path.name!), encoding);
   if (path.subresource === "scale") return respond(scaleOf(def, obj), 200, { ...encoding, format: encoding.format.type === "table" ? { type: "json" } : encoding.format });
   if (encoding.format.type === "table") {
@@ -43,6 +45,7 @@ export async function handleList(ctx: ResourceContext): Promise<Response> {
     resourceVersionMatch: query.get("resourceVersionMatch") ?? undefined,
   });
   if (isStatus(result)) return respondStatus(result, encoding);
+  if (def.storageVersion) result.items = result.items.map((obj) => servedObject(def, obj));
   if (encoding.format.type === "table") {
     const table = toTable(def, result.items, result.meta, { version: encoding.format.version, includeObject: includeObject(query), now: new Date() });
     return respond(table, 200, encoding);

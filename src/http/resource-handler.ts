@@ -5,7 +5,8 @@ import { methodNotAllowed, notAcceptable, notFoundPath } from "../api/errors.ts"
 import { isStatus } from "../api/status.ts";
 import { kindCatalog } from "../customresources/kind-catalog.ts";
 import { findKind } from "../resources/catalog.ts";
-import { verbsOf, type Verb } from "../resources/definition.ts";
+import { verbsOf, type SubresourceAction, type Verb } from "../resources/definition.ts";
+import { warningHeaders } from "./warning-headers.ts";
 import { handleAction, handleAnswerCreate } from "./answer-handlers.ts";
 import { handleGet, handleList } from "./read-handlers.ts";
 import { handleWatch } from "./watch-handler.ts";
@@ -73,6 +74,13 @@ export async function handleResource(c: Context<AppEnv>): Promise<Response> {
     encoding: { format, pretty },
     query,
   };
+  const response = await serve(ctx, verb, action);
+  if (def.deprecationWarning) for (const warning of warningHeaders([def.deprecationWarning])) response.headers.append("Warning", warning);
+  return response;
+}
+
+function serve(ctx: ResourceContext, verb: Verb, action: SubresourceAction | undefined): Promise<Response> {
+  const { def } = ctx;
   switch (verb) {
     case "get":
       return handleGet(ctx);

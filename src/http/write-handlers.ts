@@ -12,6 +12,7 @@ import { shardFor } from "../storage/shards.ts";
 import { asObject, readBody } from "./read-body.ts";
 import type { ResourceContext } from "./request-context.ts";
 import { respond, respondStatus } from "./respond.ts";
+import { servedObject } from "../registry/served-version.ts";
 import { warningHeaders } from "./warning-headers.ts";
 import { bodyFormat, type BodyFormat } from "./media-types.ts";
 import { fieldValidationFor, managerFromUserAgent, writeOptions, type WriteOptions } from "./write-options.ts";
@@ -27,11 +28,11 @@ async function runWrite(ctx: ResourceContext, req: WriteRequest): Promise<Respon
 
 function answer(ctx: ResourceContext, result: WriteResult): Response {
   if (!result.ok) return respondStatus(result.status, ctx.encoding);
+  const { def } = ctx;
   if ("items" in result) {
-    const { def } = ctx;
-    return respond({ kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata: {}, items: result.items }, 200, ctx.encoding);
+    return respond({ kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata: {}, items: result.items.map((obj) => servedObject(def, obj)) }, 200, ctx.encoding);
   }
-  return respond(result.object, result.code, ctx.encoding);
+  return respond(servedObject(def, result.object), result.code, ctx.encoding);
 }
 
 function base(ctx: ResourceContext): { kind: WriteRequest["kind"]; namespace: string; user: WriteRequest["user"] } {

@@ -8,6 +8,7 @@ import { rfc3339 } from "../api/time.ts";
 import { validateObjectMeta } from "../api/validation/metadata.ts";
 import { apiVersionOf, type KindDefinition, type StrategyContext } from "../resources/definition.ts";
 import type { FieldVerdict } from "./field-validation.ts";
+import { storedApiVersion } from "./served-version.ts";
 import { checkSchema, checkTypeMeta } from "./schema-check.ts";
 
 export interface CreateContext extends StrategyContext {
@@ -52,7 +53,7 @@ export function prepareCreate(def: KindDefinition, body: KubeObject, ctx: Create
   const warnings = ctx.fields?.warnings;
   const schemaErrors = checked.ok ? [] : checked.errors;
   const obj = checked.ok ? checked.object : body;
-  obj.apiVersion = apiVersionOf(def);
+  obj.apiVersion = storedApiVersion(def);
   obj.kind = def.kind;
 
   const m = obj.metadata;

@@ -7,6 +7,7 @@ import { jsonEqual } from "../resources/json-equal.ts";
 import { validateObjectMeta, validateObjectMetaUpdate } from "../api/validation/metadata.ts";
 import { apiVersionOf, type KindDefinition, type StrategyContext } from "../resources/definition.ts";
 import type { FieldVerdict } from "./field-validation.ts";
+import { storedApiVersion } from "./served-version.ts";
 import type { Prepared } from "./prepare-create.ts";
 import { settleNamespace } from "./prepare-create.ts";
 import { checkSchema, checkTypeMeta } from "./schema-check.ts";
@@ -60,7 +61,7 @@ export function prepareUpdate(def: KindDefinition, body: KubeObject, old: KubeOb
   const warnings = ctx.fields?.warnings;
   const schemaErrors = checked.ok ? [] : checked.errors;
   const obj = checked.ok ? checked.object : incoming;
-  obj.apiVersion = apiVersionOf(def);
+  obj.apiVersion = storedApiVersion(def);
   obj.kind = def.kind;
 
   const m = obj.metadata;

@@ -1,6 +1,7 @@
 // A watch event as the client reads it: {"type", "object"}, the object as JSON or as a one-row Table; or, for
 // a protobuf watch, a WatchEvent message holding the object in its k8s envelope (api/protobuf/watch-frame.ts).
 
+import { servedObject } from "./served-version.ts";
 import type { KubeObject } from "../api/object.ts";
 import { internalError } from "../api/errors.ts";
 import { EncodeError } from "../api/protobuf/codec.ts";
@@ -14,7 +15,8 @@ import type { WatchEventType, WatchSpec } from "./watch-spec.ts";
 /** One encoded event: a JSON line (without its newline) or a protobuf WatchEvent message (without its length). */
 export type WatchPayload = string | Uint8Array;
 
-export function encodeWatchEvent(type: WatchEventType, object: KubeObject | Status, spec: WatchSpec, def: KindDefinition, withColumns: boolean, now: Date): WatchPayload {
+export function encodeWatchEvent(type: WatchEventType, stored: KubeObject | Status, spec: WatchSpec, def: KindDefinition, withColumns: boolean, now: Date): WatchPayload {
+  const object = type === "ERROR" || type === "BOOKMARK" ? stored : servedObject(def, stored as KubeObject);
   if (spec.format.type === "protobuf") {
     if (type === "ERROR") return encodeWatchEventMessage(type, encodeObject({ ...(object as Status) }, statusType));
     try {

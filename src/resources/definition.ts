@@ -122,6 +122,13 @@ export interface KindDefinition {
   namespaced: boolean;
   shortNames?: string[];
   categories?: string[];
+  /**
+   * The version objects are stored at, when the kind is served at another too (custom resources). Objects
+   * are converted by rewriting apiVersion (src/registry/served-version.ts).
+   */
+  storageVersion?: string;
+  /** Every answer of this version carries this Warning (a deprecated custom resource version). */
+  deprecationWarning?: string;
   /** Verbs served; all eight when absent. */
   verbs?: readonly Verb[];
   nameRule: NameRule;

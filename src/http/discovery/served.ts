@@ -4,7 +4,7 @@
 
 import { verbsOf, type KindDefinition } from "../../resources/definition.ts";
 import type { GroupVersionKind } from "./types.ts";
-import { compareVersionPriority } from "./version-priority.ts";
+import { compareVersionPriority } from "../../api/version-priority.ts";
 
 export interface ServedGroup {
   /** "" for the core group. */
