@@ -130,8 +130,11 @@ async function update(
   // Key order is not a change: defaults and patches may lay out the same object differently.
   const unchanged = jsonEqual({ ...old, metadata: before }, { ...obj, metadata: after });
   if (unchanged || req.dryRun) {
-    if (unchanged) obj.metadata.resourceVersion = old.metadata.resourceVersion;
-    return () => present(obj);
+    const version = view.versionNow(resource, req.name);
+    return () => {
+      if (unchanged) obj.metadata.resourceVersion = version() ?? old.metadata.resourceVersion;
+      return present(obj);
+    };
   }
   view.stage({ event: "MODIFIED", resource, name: req.name, object: obj });
   return () => present(obj);
@@ -193,8 +196,13 @@ function stageDelete(
   switch (outcome.action) {
     case "refuse":
       return fail(outcome.status);
-    case "unchanged":
-      return () => ({ ok: true, code: 200, object: outcome.object });
+    case "unchanged": {
+      const version = view.versionNow(resource, name);
+      return () => {
+        outcome.object.metadata.resourceVersion = version() ?? outcome.object.metadata.resourceVersion;
+        return { ok: true, code: 200, object: outcome.object };
+      };
+    }
     case "mark":
       if (!req.dryRun) view.stage({ event: "MODIFIED", resource, name, object: outcome.object });
       return () => ({ ok: true, code: 200, object: outcome.object });

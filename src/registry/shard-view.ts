@@ -18,6 +18,11 @@ export interface ShardView {
   readonly namespace: string;
   load(resource: string, name: string): Promise<KubeObject | undefined>;
   exists(resource: string, name: string): boolean;
+  /**
+   * The resourceVersion of the object's state as of now, to be read when answering: a state staged by this
+   * batch, or by an earlier one still committing, has its version only once committed.
+   */
+  versionNow(resource: string, name: string): () => string | undefined;
   names(resource: string): string[];
   /** Every resource that has objects in this shard. */
   resources(): string[];

@@ -35,6 +35,12 @@ export class ShardIndex {
     return this.keys.get(resource)?.has(name) ?? false;
   }
 
+  /** The resourceVersion of a stored object. */
+  version(resource: string, name: string): string | undefined {
+    const rv = this.keys.get(resource)?.get(name);
+    return rv === undefined ? undefined : String(rv);
+  }
+
   names(resource: string): string[] {
     return [...(this.keys.get(resource)?.keys() ?? [])].sort();
   }
