@@ -32,8 +32,12 @@ export function buildCatalog(revision: string, crds: readonly CustomResourceDefi
   for (const crd of crds) {
     if (!conditionTrue(crd, "Established")) continue;
     const terminating = crd.metadata.deletionTimestamp !== undefined;
+    // Webhook conversion is not carried out here: such a CRD is served at its storage version only, rather
+    // than answering other versions with objects that were never converted.
+    const webhook = crd.spec.conversion?.strategy === "Webhook";
     for (const version of crd.spec.versions) {
       if (!version.served && !version.storage) continue;
+      if (webhook && !version.storage) continue;
       let def: KindDefinition;
       try {
         def = customKind(crd, version);

@@ -44,4 +44,14 @@ describe("custom resources at several versions (conversion None)", () => {
     expect(mismatch.body.message).toBe(`the API version in the data (${group}/v1beta1) does not match the expected API version (${group}/v1)`);
     await events.close();
   });
+
+  it("serves a CRD with Webhook conversion at its storage version only (conversion webhooks are not called)", async () => {
+    const group = freshGroup("webhook");
+    const crd = twoVersions(group);
+    crd.spec.conversion = { strategy: "Webhook", webhook: { conversionReviewVersions: ["v1"], clientConfig: { url: "https://convert.example.com/crontabs" } } };
+    await createEstablished(crd);
+    const ns = await freshNamespace();
+    await waitServed(`/apis/${group}/v1/namespaces/${ns}/crontabs`);
+    expect((await api("GET", `/apis/${group}/v1beta1/namespaces/${ns}/crontabs`)).status).toBe(404);
+  });
 });
