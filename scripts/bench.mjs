@@ -1,12 +1,13 @@
 // `npm run bench`: starts the server as `npm start` does (fresh state in a temporary directory) and measures
 // writes, reads and lists, each beside a no-op request through the same Worker measured in the same run.
-// Loopback only; every loop is bounded. Scale with BENCH_SCALE (default 1); BENCH_ONLY=rest|crd|watch runs one part.
+// Loopback only; every loop is bounded. Scale with BENCH_SCALE (default 1); BENCH_ONLY=rest|crd|patch|watch runs one part.
 
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient, drive } from "./bench/client.mjs";
 import { benchCustomResources } from "./bench/custom-resources.mjs";
+import { benchPatches } from "./bench/patches.mjs";
 import { loadProtobufCodec } from "./bench/protobuf.mjs";
 import { benchWatch } from "./bench-watch.mjs";
 import { freePort, isolatedServeEnv, nodeBinary, spawnServer } from "./lib/spawn-server.mjs";
@@ -135,6 +136,16 @@ async function customResources() {
   }
 }
 
+async function patches() {
+  const { call, stop } = await startServer();
+  try {
+    await drive({ count: n(300), concurrency: 16, make: () => call("GET", "/version") }); // warm-up
+    await benchPatches({ call, record, n, namespace });
+  } finally {
+    await stop();
+  }
+}
+
 async function watches() {
   const server = await startServer();
   try {
@@ -148,6 +159,7 @@ const only = process.env.BENCH_ONLY;
 if (!only || only === "rest") await writesAndReads();
 if (!only || only === "rest") await acrossNamespaces();
 if (!only || only === "crd") await customResources();
+if (!only || only === "patch") await patches();
 if (!only || only === "watch") await watches();
 
 const fmt = (x, digits = 1) => (x === undefined ? "" : x.toFixed(digits));

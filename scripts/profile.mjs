@@ -1,11 +1,13 @@
-// `node scripts/profile.mjs [create|list|get]`: starts the server with a V8 inspector, drives a bounded load,
-// and prints where the Worker's CPU time went (self time by function, top 25), from a V8 CPU profile.
+// `node scripts/profile.mjs [create|update|get|list|noop|apply|replace]`: starts the server with a V8 inspector,
+// drives a bounded load, and prints where the Worker's CPU time went (self time by function, top 25), from a
+// V8 CPU profile.
 // A tool for measuring before optimizing; loopback only.
 
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient, drive } from "./bench/client.mjs";
+import { changeDeployment } from "./bench/patches.mjs";
 import { freePort, isolatedServeEnv, nodeBinary, spawnServer } from "./lib/spawn-server.mjs";
 
 const scenario = process.argv[2] ?? "create";
@@ -32,6 +34,9 @@ const send = (method, params = {}) => new Promise((r) => (pending.set(++id, r), 
 await call("POST", "/api/v1/namespaces", { metadata: { name: "p" } });
 const cm = (name) => ({ metadata: { name, labels: { app: "x" } }, data: { a: "x".repeat(512) } });
 for (let i = 0; i < 300; i++) await call("POST", "/api/v1/namespaces/p/configmaps", cm(`seed-${i}`));
+// apply and replace: 100 Deployments made by server-side apply, then changed by apply (as kubectl apply
+// --server-side sends it) or by PUT (the update the bench compares apply with).
+if (scenario === "apply" || scenario === "replace") for (let i = 0; i < 100; i++) await changeDeployment(call, "apply", "p", `d-${i}`, 0);
 await send("Profiler.enable");
 await send("Profiler.setSamplingInterval", { interval: 100 });
 await send("Profiler.start");
@@ -41,9 +46,16 @@ const make = {
   update: (i) => call("PUT", `/api/v1/namespaces/p/configmaps/seed-${i % 300}`, { ...cm(`seed-${i % 300}`), data: { a: String(i) } }),
   list: () => call("GET", "/api/v1/namespaces/p/configmaps"),
   noop: () => call("GET", "/version"),
+  apply: (i) => changeDeployment(call, "apply", "p", `d-${i % 100}`, i + 1),
+  replace: (i) => changeDeployment(call, "update", "p", `d-${i % 100}`, i + 1),
 }[scenario];
 const result = await drive({ count: scenario === "list" ? 100 : 3000, concurrency: 16, make });
 const { profile } = await send("Profiler.stop");
+// PROFILE_OUT=x.cpuprofile keeps the profile (for DevTools) and, beside it, the bundle its line numbers refer to.
+if (process.env.PROFILE_OUT) {
+  await writeFile(process.env.PROFILE_OUT, JSON.stringify(profile));
+  await copyFile(env.BUNDLE_OUT, `${process.env.PROFILE_OUT}.worker.mjs`);
+}
 ws.close();
 await server.stop();
 await rm(dir, { recursive: true, force: true });
