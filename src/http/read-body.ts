@@ -38,6 +38,10 @@ export async function readBody(req: Request, accepted: readonly BodyFormat[]): P
   }
   if (text.trim() === "") return { ok: false, status: badRequest("the request body is empty") };
   if (format === "yaml" || format === "apply-patch") {
+    // kubectl and helm send apply bodies as JSON, which is YAML too: read it as JSON when it is (the YAML
+    // parser costs ~15% of an apply's CPU). Repeated keys go the YAML way, for yaml.v2's wording.
+    const json = text.trimStart().startsWith("{") ? parsedJson(text) : undefined;
+    if (json !== undefined && jsonDuplicateFields(text).length === 0) return { ok: true, value: json, format, duplicates: [] };
     const doc = parseDocument(text, { uniqueKeys: false });
     if (doc.errors.length) return { ok: false, status: badRequest(`error converting YAML to JSON: ${doc.errors[0].message}`) };
     return { ok: true, value: doc.toJS({ maxAliasCount: 100 }), format, duplicates: yamlDuplicateKeys(doc, text) };
@@ -48,6 +52,14 @@ export async function readBody(req: Request, accepted: readonly BodyFormat[]): P
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, status: badRequest(`the request body is not valid JSON: ${detail}`) };
+  }
+}
+
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }
 
