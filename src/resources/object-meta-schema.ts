@@ -53,7 +53,7 @@ export const objectMeta = z
     selfLink: str(4, "Deprecated and no longer set."),
     uid: str(5, "Unique identifier the server assigns at creation; never reused."),
     resourceVersion: str(6, "Opaque version of the object, for optimistic concurrency and watches."),
-    generation: z.number().int().meta({ proto: 7, protoType: "int64", description: "Sequence number of changes to the desired state." }).optional(),
+    generation: z.number().int().meta({ proto: 7, protoType: "int64", omitEmpty: true, description: "Sequence number of changes to the desired state." }).optional(),
     creationTimestamp: time(8, "When the server created the object."),
     deletionTimestamp: time(9, "When the object is due to be removed; set by a delete request."),
     deletionGracePeriodSeconds: z

@@ -35,6 +35,12 @@ export interface KubeFieldMeta {
   /** The field's number in kube's generated.proto. */
   proto?: number;
   protoType?: ProtoType;
+  /**
+   * A Go field that is a plain value (not a pointer) tagged `omitempty`: Go writes its zero value (0, false)
+   * in protobuf but leaves it out of JSON, so a decoded zero is left out (see the codec's `omitEmpty`). Pointer
+   * fields and fields without omitempty keep a decoded zero: for them 0 and false are values.
+   */
+  omitEmpty?: boolean;
   /** On an object schema: its OpenAPI definition name and protobuf message, e.g. "io.k8s.api.core.v1.PodSpec". */
   definition?: string;
   /** What `kubectl explain` prints for the field, in our own words. */

@@ -121,7 +121,7 @@ export const condition = z
     observedGeneration: z
       .number()
       .int()
-      .meta({ proto: 3, protoType: "int64", description: "The metadata.generation the condition was computed from." })
+      .meta({ proto: 3, protoType: "int64", omitEmpty: true, description: "The metadata.generation the condition was computed from." })
       .optional(),
     lastTransitionTime: timestamp.meta({ proto: 4, description: "When the status last changed." }).optional(),
     reason: z.string().meta({ proto: 5, description: "A CamelCase word for why the status is what it is." }).optional(),

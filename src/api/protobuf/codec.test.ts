@@ -105,7 +105,26 @@ describe("the generic codec", () => {
   it("decodes exactly what is present, empty strings included, unless asked to omit them", () => {
     const bytes = new WireWriter().tag(1, WireType.bytes).string("").tag(2, WireType.varint).int32(0).finish();
     expect(decodeMessage(bytes, sample)).toEqual({ ok: true, value: { title: "", count: 0 } });
-    expect(decodeMessage(bytes, sample, { omitEmptyStrings: true })).toEqual({ ok: true, value: { count: 0 } });
+    expect(decodeMessage(bytes, sample, { omitEmpty: true })).toEqual({ ok: true, value: { count: 0 } });
+  });
+
+  it("leaves out the zero of a field marked omitEmpty, and keeps the zero of one that is not", () => {
+    const goLike = z.object({
+      plain: z.number().int().meta({ proto: 1, omitEmpty: true }).optional(),
+      flag: z.boolean().meta({ proto: 2, omitEmpty: true }).optional(),
+      pointer: z.number().int().meta({ proto: 3 }).optional(),
+      pointerFlag: z.boolean().meta({ proto: 4 }).optional(),
+    });
+    const zeros = new WireWriter().tag(1, WireType.varint).int32(0).tag(2, WireType.varint).bool(false).tag(3, WireType.varint).int32(0).tag(4, WireType.varint).bool(false).finish();
+    expect(decodeMessage(zeros, goLike, { omitEmpty: true })).toEqual({ ok: true, value: { pointer: 0, pointerFlag: false } });
+    expect(decodeMessage(zeros, goLike)).toEqual({ ok: true, value: { plain: 0, flag: false, pointer: 0, pointerFlag: false } });
+    const set = new WireWriter().tag(1, WireType.varint).int32(7).tag(2, WireType.varint).bool(true).finish();
+    expect(decodeMessage(set, goLike, { omitEmpty: true })).toEqual({ ok: true, value: { plain: 7, flag: true } });
+  });
+
+  it("refuses omitEmpty on a field that is not a bool or a number", () => {
+    const wrong = z.object({ name: z.string().meta({ proto: 1, omitEmpty: true }).optional() });
+    expect(decodeMessage(new Uint8Array(0), wrong)).toEqual({ ok: false, error: "schema: message.name: omitEmpty is for a bool or a number" });
   });
 
   it("answers a wire type that does not fit the field with an error value", () => {

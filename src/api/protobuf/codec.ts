@@ -27,17 +27,19 @@ export interface CodecOptions {
 
 export interface DecodeOptions extends CodecOptions {
   /**
-   * Leave out string fields that are empty. Go writes its non-pointer strings even when empty, and omits them
-   * from JSON (omitempty): this makes the JSON a Go client meant. Map values and list items are kept.
+   * Leave out what Go writes in protobuf but not in JSON: string fields that are empty (Go writes its
+   * non-pointer strings even when empty, and omits them from JSON), and the zero (0, false) of a number or
+   * bool field marked omitEmpty (schema-meta.ts). This makes the JSON a Go client meant. Map values and list
+   * items are kept.
    */
-  omitEmptyStrings?: boolean;
+  omitEmpty?: boolean;
 }
 
 export type DecodeResult = { ok: true; value: Record<string, unknown> } | { ok: false; error: string };
 
 const maxDepth = 100;
 
-/** Decodes one message into its JSON form; what is on the wire is what comes back (see omitEmptyStrings). */
+/** Decodes one message into its JSON form; what is on the wire is what comes back (see omitEmpty). */
 export function decodeMessage(bytes: Uint8Array, schema: z.core.$ZodType, options: DecodeOptions = {}): DecodeResult {
   try {
     const descriptor = messageDescriptor(schema, options);
@@ -96,10 +98,16 @@ function decodeFields(reader: WireReader, descriptor: MessageDescriptor, target:
       decodeFields(reader.sub(), f.value.message, target[f.name] as Record<string, unknown>, options, depth + 1); // a repeated occurrence merges
     } else {
       const value = decodeValue(reader, f.value, options, depth);
-      if (value === undefined || (value === "" && options.omitEmptyStrings && f.value.kind === "scalar" && f.value.type === "string")) delete target[f.name];
+      if (value === undefined || (options.omitEmpty && goOmits(f, value))) delete target[f.name];
       else target[f.name] = value;
     }
   }
+}
+
+/** Whether Go's JSON leaves out this decoded value of a single field (DecodeOptions.omitEmpty). */
+function goOmits(f: FieldDescriptor, value: unknown): boolean {
+  if (f.value.kind === "scalar" && f.value.type === "string") return value === "";
+  return f.omitEmpty === true && (value === 0 || value === false);
 }
 
 function listOf(target: Record<string, unknown>, f: FieldDescriptor): unknown[] {

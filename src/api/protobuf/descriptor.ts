@@ -19,6 +19,8 @@ export interface FieldDescriptor {
   shape: "single" | "repeated" | "map" | "inline";
   /** The value, the element of a repeated field, or a map's value (map keys are strings). */
   value: ValueDescriptor;
+  /** A decoded zero scalar is not written in Go's JSON (KubeFieldMeta.omitEmpty). */
+  omitEmpty?: boolean;
 }
 
 export interface MessageDescriptor {
@@ -143,7 +145,14 @@ function fieldDescriptor(name: string, schema: Schema, topLevel: boolean, parent
     const value = unwrap((core._zod.def as z.core.$ZodRecordDef).valueType);
     return { name, number, shape: "map", value: valueDescriptor(value.core, value.meta, meta.protoType, where) };
   }
-  return { name, number, shape: "single", value: valueDescriptor(core, meta, undefined, where) };
+  const single: FieldDescriptor = { name, number, shape: "single", value: valueDescriptor(core, meta, undefined, where) };
+  if (meta.omitEmpty) {
+    if (single.value.kind !== "scalar" || !["bool", "int32", "int64", "double"].includes(single.value.type)) {
+      throw new SchemaError(`${where}: omitEmpty is for a bool or a number`);
+    }
+    single.omitEmpty = true;
+  }
+  return single;
 }
 
 /** `inherited` is the protoType of a repeated or map field, which describes its elements. */

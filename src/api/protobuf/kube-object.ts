@@ -40,7 +40,7 @@ export function decodeObject(body: Uint8Array, expected: ExpectedType): DecodedO
   if (!expected.anyVersion && apiVersion !== expected.apiVersion) {
     return fail(`the API version in the data (${apiVersion}) does not match the expected API version (${expected.apiVersion})`);
   }
-  const decoded = decodeMessage(envelope.raw, expected.schema, { topLevel: true, omitEmptyStrings: true });
+  const decoded = decodeMessage(envelope.raw, expected.schema, { topLevel: true, omitEmpty: true });
   if (!decoded.ok) return fail(`the body is not a valid protobuf ${expected.kind}: ${decoded.error}`);
   const object: Record<string, unknown> = { apiVersion, kind, ...decoded.value };
   if (isPlainObject(object.metadata)) dropUnsetObjectMeta(object.metadata);

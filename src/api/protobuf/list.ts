@@ -54,11 +54,11 @@ export function decodeList(bytes: Uint8Array, item: ExpectedType): DecodedList {
       const { field, wireType } = reader.tag();
       if ((field === 1 || field === 2) && wireType !== WireType.bytes) throw new WireError(`wrong wireType = ${wireType} for field ${field} of ${kind}`);
       if (field === 1) {
-        const meta = decodeMessage(reader.bytes(), listMeta, { omitEmptyStrings: true });
+        const meta = decodeMessage(reader.bytes(), listMeta, { omitEmpty: true });
         if (!meta.ok) return meta;
         list.metadata = meta.value;
       } else if (field === 2) {
-        const decoded = decodeMessage(reader.bytes(), item.schema, { topLevel: true, omitEmptyStrings: true });
+        const decoded = decodeMessage(reader.bytes(), item.schema, { topLevel: true, omitEmpty: true });
         if (!decoded.ok) return decoded;
         if (isPlainObject(decoded.value.metadata)) dropUnsetObjectMeta(decoded.value.metadata);
         list.items.push({ apiVersion: item.apiVersion, kind: item.kind, ...decoded.value });

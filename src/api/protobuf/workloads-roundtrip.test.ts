@@ -1,12 +1,14 @@
 // Pods and the workload kinds through protobuf and back: rich objects (volumes of many sources, probes of
 // every handler, security contexts, affinity, spreading, env sources, statuses with conditions) come back
 // from encodeKubeObject -> decodeKubeObject exactly as they went in, so no field a Go client sends is lost.
-// One object is also checked byte by byte against kube's field numbers, as client-go would write it.
+// One object is also checked byte by byte against kube's field numbers, as client-go would write it. The zero
+// values Go writes for its plain (non-pointer, omitempty) fields decode to nothing, as in Go's JSON; so the
+// objects leave those fields out or set them, and keep the zeros of pointers (collisionCount: 0).
 
 import { describe, expect, it } from "vitest";
 import { findKind } from "../../resources/catalog.ts";
 import type { KindDefinition } from "../../resources/definition.ts";
-import { decodeEnvelope } from "./envelope.ts";
+import { decodeEnvelope, encodeEnvelope } from "./envelope.ts";
 import { decodeKubeObject, encodeKubeObject } from "./kube-object.ts";
 import { WireType, WireWriter } from "./wire.ts";
 
@@ -85,7 +87,6 @@ const container = {
     appArmorProfile: { type: "RuntimeDefault" },
   },
   stdin: true,
-  tty: false,
 };
 
 const sidecar = {
@@ -122,7 +123,7 @@ const podSpec = {
         ],
       },
     },
-    { name: "nfs", nfs: { server: "nfs.example.com", path: "/exports/web", readOnly: false } },
+    { name: "nfs", nfs: { server: "nfs.example.com", path: "/exports/web", readOnly: true } },
     { name: "iscsi", iscsi: { targetPortal: "10.0.0.9:3260", iqn: "iqn.2001-04.com.example:disk", lun: 0, iscsiInterface: "default", portals: ["10.0.0.10:3260"], chapAuthSession: true, secretRef: { name: "chap" } } },
     { name: "csi", csi: { driver: "secrets-store.csi.k8s.io", readOnly: true, volumeAttributes: { secretProviderClass: "web" }, nodePublishSecretRef: { name: "csi-creds" } } },
     { name: "raw", ephemeral: { volumeClaimTemplate: { metadata: { labels: { scratch: "true" } }, spec: { accessModes: ["ReadWriteOnce"], volumeMode: "Block", storageClassName: "fast", resources: { requests: { storage: "10Gi" } } } } } },
@@ -146,7 +147,6 @@ const podSpec = {
   serviceAccountName: "web",
   automountServiceAccountToken: false,
   nodeName: "node-1",
-  hostNetwork: false,
   shareProcessNamespace: true,
   securityContext: {
     runAsUser: 1000,
@@ -255,7 +255,7 @@ const deployment = {
   apiVersion: "apps/v1",
   kind: "Deployment",
   metadata: metadata("web"),
-  spec: { replicas: 3, selector: selectorTerm, template, strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: "25%", maxSurge: 1 } }, minReadySeconds: 5, revisionHistoryLimit: 10, paused: false, progressDeadlineSeconds: 600 },
+  spec: { replicas: 3, selector: selectorTerm, template, strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: "25%", maxSurge: 1 } }, minReadySeconds: 5, revisionHistoryLimit: 10, progressDeadlineSeconds: 600 },
   status: {
     observedGeneration: 4,
     replicas: 3,
@@ -395,7 +395,7 @@ const daemonSet = {
   apiVersion: "apps/v1",
   kind: "DaemonSet",
   metadata: metadata("agent"),
-  spec: { selector: selectorTerm, template, updateStrategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } }, minReadySeconds: 0, revisionHistoryLimit: 10 },
+  spec: { selector: selectorTerm, template, updateStrategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } }, revisionHistoryLimit: 10 },
   status: {
     currentNumberScheduled: 5,
     numberMisscheduled: 0,
@@ -476,5 +476,45 @@ describe("Pod and the workload kinds through protobuf and back", () => {
     const envelope = decodeEnvelope(encodeKubeObject(object, def));
     if (!envelope.ok) throw new Error(envelope.error);
     expect(envelope.envelope.raw).toEqual(message((w) => w.tag(2, WireType.bytes).bytes(spec)));
+  });
+
+  it("leaves out the zeros Go writes for plain omitempty fields, and keeps a pointer's zero", () => {
+    const def = kind("apps", "deployments");
+    const message = (build: (w: WireWriter) => void) => {
+      const w = new WireWriter();
+      build(w);
+      return w.finish();
+    };
+    // What client-go writes for a Deployment with replicas: 0 (a pointer) and nothing else set: every plain
+    // field, zero or empty, is on the wire. Container: name = 1, image = 2, ports = 6 {hostPort = 2,
+    // containerPort = 3}, stdin = 16, stdinOnce = 17, tty = 18; PodSpec: containers = 2, hostNetwork = 11,
+    // hostPID = 12, hostIPC = 13; template = 3 {metadata = 1 {generation = 7}, spec = 2}; DeploymentSpec:
+    // replicas = 1, minReadySeconds = 5, paused = 7.
+    const container = message((w) => {
+      w.tag(1, WireType.bytes).string("web").tag(2, WireType.bytes).string("nginx");
+      w.tag(6, WireType.bytes).bytes(message((p) => p.tag(2, WireType.varint).int32(0).tag(3, WireType.varint).int32(0)));
+      for (const field of [16, 17, 18]) w.tag(field, WireType.varint).bool(false);
+    });
+    const podSpec = message((w) => {
+      w.tag(2, WireType.bytes).bytes(container);
+      for (const field of [11, 12, 13]) w.tag(field, WireType.varint).bool(false);
+    });
+    const template = message((w) => {
+      w.tag(1, WireType.bytes).bytes(message((m) => m.tag(7, WireType.varint).int64(0)));
+      w.tag(2, WireType.bytes).bytes(podSpec);
+    });
+    const spec = message((w) => {
+      w.tag(1, WireType.varint).int32(0).tag(3, WireType.bytes).bytes(template);
+      w.tag(5, WireType.varint).int32(0).tag(7, WireType.varint).bool(false);
+    });
+    const bytes = encodeEnvelope({ apiVersion: "apps/v1", kind: "Deployment" }, message((w) => w.tag(2, WireType.bytes).bytes(spec)));
+    expect(decodeKubeObject(bytes, def)).toEqual({
+      ok: true,
+      object: {
+        apiVersion: "apps/v1",
+        kind: "Deployment",
+        spec: { replicas: 0, template: { metadata: {}, spec: { containers: [{ name: "web", image: "nginx", ports: [{ containerPort: 0 }] }] } } },
+      },
+    });
   });
 });

@@ -48,7 +48,7 @@ const spec = z
     template: podTemplateSpec.meta({ proto: 2, description: "The pod to run on every eligible node." }).optional(),
     updateStrategy: updateStrategy.meta({ proto: 3, description: "How a new template reaches the nodes." }).optional(),
     minReadySeconds: int
-      .meta({ proto: 4, description: "Seconds a new pod must stay ready, without a container crashing, before it counts as available." })
+      .meta({ proto: 4, omitEmpty: true, description: "Seconds a new pod must stay ready, without a container crashing, before it counts as available." })
       .optional(),
     revisionHistoryLimit: int.meta({ proto: 6, description: "How many old revisions are kept to roll back to; 10 when unset." }).optional(),
   })

@@ -57,10 +57,10 @@ const spec = z
     template: podTemplateSpec.meta({ proto: 3, description: "The pods to run." }).optional(),
     strategy: strategy.meta({ proto: 4, patchStrategy: "retainKeys", description: "How a new template is rolled out." }).optional(),
     minReadySeconds: int
-      .meta({ proto: 5, description: "Seconds a new pod must stay ready, without a container crashing, before it counts as available." })
+      .meta({ proto: 5, omitEmpty: true, description: "Seconds a new pod must stay ready, without a container crashing, before it counts as available." })
       .optional(),
     revisionHistoryLimit: int.meta({ proto: 6, description: "How many old ReplicaSets are kept to roll back to; 10 when unset." }).optional(),
-    paused: z.boolean().meta({ proto: 7, description: "While true, template changes are not rolled out." }).optional(),
+    paused: z.boolean().meta({ proto: 7, omitEmpty: true, description: "While true, template changes are not rolled out." }).optional(),
     progressDeadlineSeconds: int
       .meta({ proto: 9, description: "Seconds a rollout may make no progress before it is reported as failed; 600 when unset." })
       .optional(),

@@ -18,7 +18,7 @@ const spec = z
   .object({
     replicas: int.meta({ proto: 1, description: "How many pods to run; 1 when unset." }).optional(),
     minReadySeconds: int
-      .meta({ proto: 4, description: "Seconds a new pod must stay ready, without a container crashing, before it counts as available." })
+      .meta({ proto: 4, omitEmpty: true, description: "Seconds a new pod must stay ready, without a container crashing, before it counts as available." })
       .optional(),
     selector: labelSelector.meta({ proto: 2, description: "Picks the pods the replica set counts; it must match the template's labels." }).optional(),
     template: podTemplateSpec.meta({ proto: 3, description: "The pods created when too few match the selector." }).optional(),

@@ -71,7 +71,7 @@ const spec = z
     updateStrategy: updateStrategy.meta({ proto: 7, description: "How a new template reaches the pods." }).optional(),
     revisionHistoryLimit: int.meta({ proto: 8, description: "How many old revisions are kept; 10 when unset." }).optional(),
     minReadySeconds: int
-      .meta({ proto: 9, description: "Seconds a new pod must stay ready, without a container crashing, before it counts as available." })
+      .meta({ proto: 9, omitEmpty: true, description: "Seconds a new pod must stay ready, without a container crashing, before it counts as available." })
       .optional(),
     persistentVolumeClaimRetentionPolicy: retentionPolicy
       .meta({ proto: 10, description: "Whether the pods' claims are kept or deleted when the StatefulSet is deleted or scaled down." })

@@ -22,7 +22,7 @@ const condition = (kind: string) =>
 const conditions = (schema: z.ZodType, proto: number) =>
   f.list(schema, proto, "The current conditions, as last observed.", { patchStrategy: "merge", patchMergeKey: "type", listType: "map", listMapKeys: ["type"] });
 
-const observedGeneration = (proto: number) => f.int64(proto, "The generation of the spec the controller last acted on.");
+const observedGeneration = (proto: number) => f.int64(proto, "The generation of the spec the controller last acted on.", { omitEmpty: true });
 const collisionCount = (proto: number) => f.int32(proto, "How many times a revision name collided; it salts the next name.");
 const terminatingReplicas = (proto: number) => f.int32(proto, "Pods being deleted and not yet gone (with the DeploymentReplicaSetTerminatingReplicas feature).");
 
@@ -37,11 +37,11 @@ const deploymentCondition = z
 export const deploymentStatus = z
   .looseObject({
     observedGeneration: observedGeneration(1),
-    replicas: f.int32(2, "Pods of the deployment, old and new, not being deleted."),
-    updatedReplicas: f.int32(3, "Pods of the current template, not being deleted."),
-    readyReplicas: f.int32(7, "Pods that are ready."),
-    availableReplicas: f.int32(4, "Pods ready for at least minReadySeconds."),
-    unavailableReplicas: f.int32(5, "Pods still needed for the deployment to be fully available."),
+    replicas: f.int32(2, "Pods of the deployment, old and new, not being deleted.", { omitEmpty: true }),
+    updatedReplicas: f.int32(3, "Pods of the current template, not being deleted.", { omitEmpty: true }),
+    readyReplicas: f.int32(7, "Pods that are ready.", { omitEmpty: true }),
+    availableReplicas: f.int32(4, "Pods ready for at least minReadySeconds.", { omitEmpty: true }),
+    unavailableReplicas: f.int32(5, "Pods still needed for the deployment to be fully available.", { omitEmpty: true }),
     terminatingReplicas: terminatingReplicas(9),
     conditions: conditions(deploymentCondition, 6),
     collisionCount: collisionCount(8),
@@ -51,9 +51,9 @@ export const deploymentStatus = z
 export const replicaSetStatus = z
   .looseObject({
     replicas: f.int32(1, "Pods of the ReplicaSet, not being deleted."),
-    fullyLabeledReplicas: f.int32(2, "Pods whose labels match the template's."),
-    readyReplicas: f.int32(4, "Pods that are ready."),
-    availableReplicas: f.int32(5, "Pods ready for at least minReadySeconds."),
+    fullyLabeledReplicas: f.int32(2, "Pods whose labels match the template's.", { omitEmpty: true }),
+    readyReplicas: f.int32(4, "Pods that are ready.", { omitEmpty: true }),
+    availableReplicas: f.int32(5, "Pods ready for at least minReadySeconds.", { omitEmpty: true }),
     terminatingReplicas: terminatingReplicas(7),
     observedGeneration: observedGeneration(3),
     conditions: conditions(condition("ReplicaSet"), 6),
@@ -64,9 +64,9 @@ export const statefulSetStatus = z
   .looseObject({
     observedGeneration: observedGeneration(1),
     replicas: f.int32(2, "Pods the controller made."),
-    readyReplicas: f.int32(3, "Pods that are ready."),
-    currentReplicas: f.int32(4, "Pods of the currentRevision."),
-    updatedReplicas: f.int32(5, "Pods of the updateRevision."),
+    readyReplicas: f.int32(3, "Pods that are ready.", { omitEmpty: true }),
+    currentReplicas: f.int32(4, "Pods of the currentRevision.", { omitEmpty: true }),
+    updatedReplicas: f.int32(5, "Pods of the updateRevision.", { omitEmpty: true }),
     currentRevision: f.string(6, "The revision of the pods numbered below the partition."),
     updateRevision: f.string(7, "The revision the pods are being updated to."),
     collisionCount: collisionCount(9),
@@ -82,9 +82,9 @@ export const daemonSetStatus = z
     desiredNumberScheduled: f.int32(3, "Nodes that should run the daemon pod."),
     numberReady: f.int32(4, "Nodes whose daemon pod is ready."),
     observedGeneration: observedGeneration(5),
-    updatedNumberScheduled: f.int32(6, "Nodes running the daemon pod of the current template."),
-    numberAvailable: f.int32(7, "Nodes whose daemon pod has been ready for at least minReadySeconds."),
-    numberUnavailable: f.int32(8, "Nodes that should run an available daemon pod and do not."),
+    updatedNumberScheduled: f.int32(6, "Nodes running the daemon pod of the current template.", { omitEmpty: true }),
+    numberAvailable: f.int32(7, "Nodes whose daemon pod has been ready for at least minReadySeconds.", { omitEmpty: true }),
+    numberUnavailable: f.int32(8, "Nodes that should run an available daemon pod and do not.", { omitEmpty: true }),
     collisionCount: collisionCount(9),
     conditions: conditions(condition("DaemonSet"), 10),
   })

@@ -20,7 +20,7 @@ const schema = z
       .meta({ proto: 2, definition: "io.k8s.api.authentication.v1.TokenReviewSpec", description: "The token to review." }),
     status: z
       .object({
-        authenticated: z.boolean().meta({ proto: 1, description: "Whether the token could be associated with a user." }).optional(),
+        authenticated: z.boolean().meta({ proto: 1, omitEmpty: true, description: "Whether the token could be associated with a user." }).optional(),
         user: userInfo.meta({ proto: 2 }).optional(),
         audiences: z.array(z.string()).meta({ proto: 4, listType: "atomic", description: "Audience identifiers chosen by the authenticator." }).optional(),
         error: z.string().meta({ proto: 3, description: "Why the token could not be checked." }).optional(),

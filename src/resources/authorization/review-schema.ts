@@ -51,7 +51,7 @@ export const nonResourceAttributes = z
 export const accessReviewStatus = z
   .object({
     allowed: z.boolean().meta({ proto: 1, description: "Whether the action would be allowed." }).optional(),
-    denied: z.boolean().meta({ proto: 4, description: "Whether the action would be explicitly denied." }).optional(),
+    denied: z.boolean().meta({ proto: 4, omitEmpty: true, description: "Whether the action would be explicitly denied." }).optional(),
     reason: z.string().meta({ proto: 2, description: "Why the action is allowed or denied." }).optional(),
     evaluationError: z.string().meta({ proto: 3, description: "An error met while deciding; the answer may still stand." }).optional(),
   })

@@ -17,7 +17,7 @@ const sourceSchema = z
 
 const seriesSchema = z
   .object({
-    count: z.number().int().meta({ proto: 1, description: "How many times the event has occurred in the series." }).optional(),
+    count: z.number().int().meta({ proto: 1, omitEmpty: true, description: "How many times the event has occurred in the series." }).optional(),
     lastObservedTime: microTime.meta({ proto: 2, description: "When the series was last seen." }).optional(),
   })
   .meta({ definition: "io.k8s.api.core.v1.EventSeries", description: "A run of repeated occurrences of the same event." });
@@ -32,7 +32,7 @@ const schema = z
     // Clients of core/v1 send unset times as null (metav1.Time has no omitempty), so null is accepted and kept.
     firstTimestamp: timestamp.meta({ proto: 6, description: "When the event was first recorded." }).nullable().optional(),
     lastTimestamp: timestamp.meta({ proto: 7, description: "When the event was most recently recorded." }).nullable().optional(),
-    count: z.number().int().meta({ proto: 8, description: "How many times the event has occurred." }).optional(),
+    count: z.number().int().meta({ proto: 8, omitEmpty: true, description: "How many times the event has occurred." }).optional(),
     type: z.string().meta({ proto: 9, description: "Normal or Warning." }).optional(),
     eventTime: microTime.meta({ proto: 10, description: "When the event first happened, to the microsecond." }).nullable().optional(),
     series: seriesSchema.meta({ proto: 11, description: "Present when the event is one of a series of repeats." }).optional(),

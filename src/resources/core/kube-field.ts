@@ -13,9 +13,10 @@ const int = z.number().int();
 
 export const kubeField = {
   string: (proto: number, description: string) => z.string().meta({ proto, description }).optional(),
-  bool: (proto: number, description: string) => z.boolean().meta({ proto, description }).optional(),
-  int32: (proto: number, description: string) => int.meta({ proto, description }).optional(),
-  int64: (proto: number, description: string) => int.meta({ proto, protoType: "int64", description }).optional(),
+  /** `extra` { omitEmpty: true } for a Go bool that is no pointer and omitempty (schema-meta.ts); likewise the numbers. */
+  bool: (proto: number, description: string, extra: Extra = {}) => z.boolean().meta({ proto, description, ...extra }).optional(),
+  int32: (proto: number, description: string, extra: Extra = {}) => int.meta({ proto, description, ...extra }).optional(),
+  int64: (proto: number, description: string, extra: Extra = {}) => int.meta({ proto, protoType: "int64", description, ...extra }).optional(),
   /** metav1.Time: an RFC 3339 string in JSON. */
   time: (proto: number, description: string) => z.string().meta({ proto, protoType: "Time", description }).optional(),
   quantity: (proto: number, description: string) => quantity.meta({ proto, description }).optional(),

@@ -51,7 +51,7 @@ const specSchema = z
       .meta({ proto: 7, patchStrategy: "merge", listType: "set", description: "The node's pod address ranges, at most one per IP family." })
       .optional(),
     providerID: z.string().meta({ proto: 3, description: "The cloud provider's ID for the machine." }).optional(),
-    unschedulable: z.boolean().meta({ proto: 4, description: "Keep new pods off the node (cordon)." }).optional(),
+    unschedulable: z.boolean().meta({ proto: 4, omitEmpty: true, description: "Keep new pods off the node (cordon)." }).optional(),
     taints: z.array(taint).meta({ proto: 5, listType: "atomic", description: "The node's taints." }).optional(),
     configSource: nodeConfigSource.meta({ proto: 6, description: "Retired: where the kubelet once took its configuration from." }).optional(),
     externalID: z.string().meta({ proto: 2, description: "Retired: an external ID of the node; cannot change." }).optional(),

@@ -18,7 +18,7 @@ export const resourceList = z.record(z.string(), quantity.meta({ protoType: "Qua
 export const containerPort = z
   .object({
     name: z.string().meta({ proto: 1, description: "An IANA service name for the port, unique among the pod's ports; services may target it by name." }).optional(),
-    hostPort: int.meta({ proto: 2, description: "A port on the node forwarded to this one; most pods leave it unset." }).optional(),
+    hostPort: int.meta({ proto: 2, omitEmpty: true, description: "A port on the node forwarded to this one; most pods leave it unset." }).optional(),
     containerPort: int.meta({ proto: 3, description: "The port number the container listens on, on the pod's IP address." }).optional(),
     protocol: z.string().meta({ proto: 4, description: "TCP, UDP or SCTP; TCP when unset." }).optional(),
     hostIP: z.string().meta({ proto: 5, description: "The node address a host port is bound to." }).optional(),
@@ -39,7 +39,7 @@ export const envVar = z
 export const volumeMount = z
   .object({
     name: z.string().meta({ proto: 1, description: "The name of the pod volume to mount." }).optional(),
-    readOnly: z.boolean().meta({ proto: 2, description: "Mount the volume read-only; false when unset." }).optional(),
+    readOnly: z.boolean().meta({ proto: 2, omitEmpty: true, description: "Mount the volume read-only; false when unset." }).optional(),
     recursiveReadOnly: z
       .string()
       .meta({ proto: 7, description: "Whether a read-only mount makes its submounts read-only too: Disabled, IfPossible or Enabled." })
@@ -132,13 +132,13 @@ export const probe = z
     httpGet: httpGetAction.meta({ proto: 2, description: "Make an HTTP GET request; a status from 200 to 399 means healthy." }).optional(),
     tcpSocket: tcpSocketAction.meta({ proto: 3, description: "Open a TCP connection; connecting means healthy." }).optional(),
     grpc: grpcAction.meta({ proto: 4, description: "Ask a gRPC health service; SERVING means healthy." }).optional(),
-    initialDelaySeconds: int.meta({ proto: 2, description: "Seconds after the container starts before the first check." }).optional(),
-    timeoutSeconds: int.meta({ proto: 3, description: "Seconds before one check times out; 1 when unset." }).optional(),
-    periodSeconds: int.meta({ proto: 4, description: "Seconds between checks; 10 when unset." }).optional(),
+    initialDelaySeconds: int.meta({ proto: 2, omitEmpty: true, description: "Seconds after the container starts before the first check." }).optional(),
+    timeoutSeconds: int.meta({ proto: 3, omitEmpty: true, description: "Seconds before one check times out; 1 when unset." }).optional(),
+    periodSeconds: int.meta({ proto: 4, omitEmpty: true, description: "Seconds between checks; 10 when unset." }).optional(),
     successThreshold: int
-      .meta({ proto: 5, description: "Successes in a row after a failure before the probe passes again; 1 when unset, and 1 for liveness and startup probes." })
+      .meta({ proto: 5, omitEmpty: true, description: "Successes in a row after a failure before the probe passes again; 1 when unset, and 1 for liveness and startup probes." })
       .optional(),
-    failureThreshold: int.meta({ proto: 6, description: "Failures in a row that make the probe fail; 3 when unset." }).optional(),
+    failureThreshold: int.meta({ proto: 6, omitEmpty: true, description: "Failures in a row that make the probe fail; 3 when unset." }).optional(),
     terminationGracePeriodSeconds: int
       .meta({ proto: 7, protoType: "int64", description: "The grace period used when this probe's failure kills the container, instead of the pod's." })
       .optional(),
@@ -278,9 +278,9 @@ export const container = z
       .meta({ proto: 14, description: "Always, Never or IfNotPresent; Always for :latest or untagged images when unset, else IfNotPresent." })
       .optional(),
     securityContext: securityContext.meta({ proto: 15, description: "Security settings of the container; they override the pod's." }).optional(),
-    stdin: z.boolean().meta({ proto: 16, description: "Keep a stdin buffer open for the container." }).optional(),
-    stdinOnce: z.boolean().meta({ proto: 17, description: "Close stdin once the first attached client detaches." }).optional(),
-    tty: z.boolean().meta({ proto: 18, description: "Give the container a terminal; needs stdin." }).optional(),
+    stdin: z.boolean().meta({ proto: 16, omitEmpty: true, description: "Keep a stdin buffer open for the container." }).optional(),
+    stdinOnce: z.boolean().meta({ proto: 17, omitEmpty: true, description: "Close stdin once the first attached client detaches." }).optional(),
+    tty: z.boolean().meta({ proto: 18, omitEmpty: true, description: "Give the container a terminal; needs stdin." }).optional(),
   })
   .meta({ definition: "io.k8s.api.core.v1.Container", description: "One container of a pod: the image it runs and how." });
 

@@ -131,9 +131,9 @@ export const podSpec = z
     serviceAccount: z.string().meta({ proto: 9, description: "Deprecated: the old name of serviceAccountName." }).optional(),
     automountServiceAccountToken: z.boolean().meta({ proto: 21, description: "Whether a token of the service account is mounted into the pod." }).optional(),
     nodeName: z.string().meta({ proto: 10, description: "The node the pod is bound to; the scheduler sets it unless it is given." }).optional(),
-    hostNetwork: z.boolean().meta({ proto: 11, description: "Use the node's network namespace; container ports then open on the node." }).optional(),
-    hostPID: z.boolean().meta({ proto: 12, description: "Use the node's process namespace." }).optional(),
-    hostIPC: z.boolean().meta({ proto: 13, description: "Use the node's IPC namespace." }).optional(),
+    hostNetwork: z.boolean().meta({ proto: 11, omitEmpty: true, description: "Use the node's network namespace; container ports then open on the node." }).optional(),
+    hostPID: z.boolean().meta({ proto: 12, omitEmpty: true, description: "Use the node's process namespace." }).optional(),
+    hostIPC: z.boolean().meta({ proto: 13, omitEmpty: true, description: "Use the node's IPC namespace." }).optional(),
     shareProcessNamespace: z
       .boolean()
       .meta({ proto: 27, description: "Give all the pod's containers one process namespace; excludes hostPID." })

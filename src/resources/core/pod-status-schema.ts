@@ -8,7 +8,7 @@ import { resourceRequirements } from "./pod-spec-container.ts";
 const podCondition = z
   .looseObject({
     type: f.string(1, "The condition: PodScheduled, Initialized, ContainersReady, Ready, or one a readiness gate names."),
-    observedGeneration: f.int64(7, "The pod generation the condition was set for."),
+    observedGeneration: f.int64(7, "The pod generation the condition was set for.", { omitEmpty: true }),
     status: f.string(2, "True, False or Unknown."),
     lastProbeTime: f.time(3, "When the condition was last checked."),
     lastTransitionTime: f.time(4, "When the status last changed."),
@@ -34,7 +34,7 @@ const containerStateRunning = z
 const containerStateTerminated = z
   .looseObject({
     exitCode: f.int32(1, "The exit status of the container's last run."),
-    signal: f.int32(2, "The signal that ended it, if one did."),
+    signal: f.int32(2, "The signal that ended it, if one did.", { omitEmpty: true }),
     reason: f.string(3, "Why it ended, e.g. Completed, Error or OOMKilled."),
     message: f.string(4, "Details, for a person."),
     startedAt: f.time(5, "When the run started."),
@@ -55,7 +55,7 @@ const volumeMountStatus = z
   .looseObject({
     name: f.string(1, "The volume's name, as the mount gives it."),
     mountPath: f.string(2, "Where the volume is mounted."),
-    readOnly: f.bool(3, "Whether it is mounted read-only."),
+    readOnly: f.bool(3, "Whether it is mounted read-only.", { omitEmpty: true }),
     recursiveReadOnly: f.string(4, "Disabled or Enabled: whether submounts are read-only too."),
   })
   .meta({ definition: "io.k8s.api.core.v1.VolumeMountStatus", description: "How one volume is mounted in the container." });
@@ -142,7 +142,7 @@ const containerStatuses = (proto: number, which: string) => f.list(containerStat
 
 export const podStatus = z
   .looseObject({
-    observedGeneration: f.int64(17, "The pod generation kubelet last acted on."),
+    observedGeneration: f.int64(17, "The pod generation kubelet last acted on.", { omitEmpty: true }),
     phase: f.string(1, "Pending, Running, Succeeded, Failed or Unknown: the pod's place in its life."),
     conditions: f.list(podCondition, 2, "The current conditions of the pod.", {
       patchStrategy: "merge",

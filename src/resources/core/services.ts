@@ -21,7 +21,7 @@ const servicePort = z
     targetPort: intOrString
       .meta({ proto: 4, description: "The port on the selected pods, by number or by container port name; the service port when unset." })
       .optional(),
-    nodePort: z.number().int().meta({ proto: 5, description: "The port opened on every node for NodePort and LoadBalancer services." }).optional(),
+    nodePort: z.number().int().meta({ proto: 5, omitEmpty: true, description: "The port opened on every node for NodePort and LoadBalancer services." }).optional(),
   })
   .meta({ definition: "io.k8s.api.core.v1.ServicePort", description: "One port a service exposes and where it forwards to." });
 
@@ -73,11 +73,11 @@ const specSchema = z
     healthCheckNodePort: z
       .number()
       .int()
-      .meta({ proto: 12, description: "The node port load balancers probe, for LoadBalancer services with the Local policy." })
+      .meta({ proto: 12, omitEmpty: true, description: "The node port load balancers probe, for LoadBalancer services with the Local policy." })
       .optional(),
     publishNotReadyAddresses: z
       .boolean()
-      .meta({ proto: 13, description: "Publish endpoints of pods that are not ready, as stateful sets need for discovery." })
+      .meta({ proto: 13, omitEmpty: true, description: "Publish endpoints of pods that are not ready, as stateful sets need for discovery." })
       .optional(),
     sessionAffinityConfig: sessionAffinityConfig.meta({ proto: 14, description: "Settings of session affinity." }).optional(),
     ipFamilies: strings(19, "The IP families (IPv4, IPv6) of the service's addresses, in order.").optional(),

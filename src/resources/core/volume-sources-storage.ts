@@ -6,7 +6,10 @@ import { kubeField as f } from "./kube-field.ts";
 import { localObjectReference } from "../schema-types.ts";
 
 const fsType = (proto: number) => f.string(proto, "The filesystem to mount, e.g. ext4 or xfs; ext4 when unset.");
-const readOnly = (proto: number) => f.bool(proto, "Mount the volume read-only; false when unset.");
+const readOnlyDescription = "Mount the volume read-only; false when unset.";
+/** A plain Go bool (omitempty) in most sources; a pointer (`pointerReadOnly`) in AzureDisk and CSI. */
+const readOnly = (proto: number) => f.bool(proto, readOnlyDescription, { omitEmpty: true });
+const pointerReadOnly = (proto: number) => f.bool(proto, readOnlyDescription);
 const secretRef = (proto: number, description = "A Secret holding the credentials.") => f.message(localObjectReference, proto, description);
 const source = (definition: string, description: string) => ({ definition: `io.k8s.api.core.v1.${definition}`, description });
 
@@ -28,7 +31,7 @@ export const gcePersistentDiskVolumeSource = z
   .looseObject({
     pdName: f.string(1, "The persistent disk's name in GCE."),
     fsType: fsType(2),
-    partition: f.int32(3, "The partition to mount; the whole disk when 0."),
+    partition: f.int32(3, "The partition to mount; the whole disk when 0.", { omitEmpty: true }),
     readOnly: readOnly(4),
   })
   .meta(source("GCEPersistentDiskVolumeSource", "A GCE persistent disk (deprecated in-tree driver)."));
@@ -37,7 +40,7 @@ export const awsElasticBlockStoreVolumeSource = z
   .looseObject({
     volumeID: f.string(1, "The EBS volume's ID."),
     fsType: fsType(2),
-    partition: f.int32(3, "The partition to mount; the whole volume when 0."),
+    partition: f.int32(3, "The partition to mount; the whole volume when 0.", { omitEmpty: true }),
     readOnly: readOnly(4),
   })
   .meta(source("AWSElasticBlockStoreVolumeSource", "An AWS EBS volume (deprecated in-tree driver)."));
@@ -67,8 +70,8 @@ export const iscsiVolumeSource = z
     fsType: fsType(5),
     readOnly: readOnly(6),
     portals: f.strings(7, "More target portals, for multipath."),
-    chapAuthDiscovery: f.bool(8, "Use CHAP authentication for discovery."),
-    chapAuthSession: f.bool(11, "Use CHAP authentication for the session."),
+    chapAuthDiscovery: f.bool(8, "Use CHAP authentication for discovery.", { omitEmpty: true }),
+    chapAuthSession: f.bool(11, "Use CHAP authentication for the session.", { omitEmpty: true }),
     secretRef: secretRef(10, "A Secret holding the CHAP credentials."),
     initiatorName: f.string(12, "A custom initiator name, used with iscsiInterface."),
   })
@@ -183,7 +186,7 @@ export const azureDiskVolumeSource = z
     diskURI: f.string(2, "The data disk's URI in blob storage."),
     cachingMode: f.string(3, "Host caching: None, ReadOnly or ReadWrite."),
     fsType: fsType(4),
-    readOnly: readOnly(5),
+    readOnly: pointerReadOnly(5),
     kind: f.string(6, "Shared, Dedicated or Managed; Shared when unset."),
   })
   .meta(source("AzureDiskVolumeSource", "An Azure data disk (deprecated in-tree driver)."));
@@ -208,7 +211,7 @@ export const scaleIOVolumeSource = z
     gateway: f.string(1, "The ScaleIO API gateway's address."),
     system: f.string(2, "The storage system's name."),
     secretRef: secretRef(3, "A Secret holding the ScaleIO user's credentials."),
-    sslEnabled: f.bool(4, "Talk to the gateway over SSL."),
+    sslEnabled: f.bool(4, "Talk to the gateway over SSL.", { omitEmpty: true }),
     protectionDomain: f.string(5, "The protection domain of the storage."),
     storagePool: f.string(6, "The storage pool of the protection domain."),
     storageMode: f.string(7, "ThickProvisioned or ThinProvisioned; ThinProvisioned when unset."),
@@ -231,7 +234,7 @@ export const storageOSVolumeSource = z
 export const csiVolumeSource = z
   .looseObject({
     driver: f.string(1, "The CSI driver's name, as registered on the node."),
-    readOnly: f.bool(2, "Mount the volume read-only; false when unset."),
+    readOnly: pointerReadOnly(2),
     fsType: f.string(3, "The filesystem to mount; the driver's default when unset."),
     volumeAttributes: f.stringMap(4, "Driver-specific properties of the volume."),
     nodePublishSecretRef: secretRef(5, "A Secret passed to the driver when the volume is published on the node."),

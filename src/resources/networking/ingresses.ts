@@ -13,7 +13,7 @@ const pathTypes = ["Exact", "ImplementationSpecific", "Prefix"] as const;
 const serviceBackendPort = z
   .object({
     name: z.string().meta({ proto: 1, description: "The Service port's name; set this or number." }).optional(),
-    number: z.number().int().meta({ proto: 2, description: "The Service port's number; set this or name." }).optional(),
+    number: z.number().int().meta({ proto: 2, omitEmpty: true, description: "The Service port's number; set this or name." }).optional(),
   })
   .meta({ definition: "io.k8s.api.networking.v1.ServiceBackendPort", structType: "atomic", description: "A Service port, by name or number." });
 

@@ -24,7 +24,7 @@ const specSchema = z
 
 const statusSchema = z
   .object({
-    observedGeneration: z.number().int().meta({ proto: 1, protoType: "int64", description: "The generation of the budget this status was computed for." }).optional(),
+    observedGeneration: z.number().int().meta({ proto: 1, protoType: "int64", omitEmpty: true, description: "The generation of the budget this status was computed for." }).optional(),
     disruptedPods: z.record(z.string(), timestamp).meta({ proto: 2, description: "Pods whose eviction was allowed but not yet observed, with when it was allowed." }).optional(),
     disruptionsAllowed: z.number().int().meta({ proto: 3, description: "How many more pods may be disrupted now." }),
     currentHealthy: z.number().int().meta({ proto: 4, description: "How many selected pods are healthy now." }),

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/object.ts";
+import { decodeEnvelope, encodeEnvelope } from "../../api/protobuf/envelope.ts";
+import { decodeKubeObject, encodeKubeObject } from "../../api/protobuf/kube-object.ts";
+import { WireType, WireWriter } from "../../api/protobuf/wire.ts";
 import { priorityClasses } from "./priorityclasses.ts";
 
 const now = new Date("2025-03-01T12:00:00Z");
@@ -49,5 +52,40 @@ describe("priorityclasses", () => {
     obj.metadata.creationTimestamp = "2025-03-01T11:00:00Z";
     expect(priorityClasses.table.columns.map((c) => c.name)).toEqual(["Name", "Value", "Global-Default", "Age", "PreemptionPolicy"]);
     expect(priorityClasses.table.cells(obj, { now })).toEqual(["high-priority", 1000000, false, "60m", "Never"]);
+  });
+});
+
+describe("priorityclasses in protobuf", () => {
+  const msg = (build: (w: WireWriter) => void): Uint8Array => {
+    const w = new WireWriter();
+    build(w);
+    return w.finish();
+  };
+  const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
+  const typeMeta = { apiVersion: "scheduling.k8s.io/v1", kind: "PriorityClass" };
+
+  // k8s.io/api scheduling/v1 generated.proto: PriorityClass {metadata = 1, value = 2 (int32),
+  // globalDefault = 3 (bool), description = 4, preemptionPolicy = 5}.
+  const wire = msg((w) => {
+    w.tag(1, WireType.bytes).bytes(msg((m) => m.tag(1, WireType.bytes).string("high-priority")));
+    w.tag(2, WireType.varint).int32(1000000);
+    w.tag(3, WireType.varint).bool(true);
+    w.tag(4, WireType.bytes).string("For latency-sensitive services.");
+    w.tag(5, WireType.bytes).string("Never");
+  });
+  const object = { ...typeMeta, metadata: { name: "high-priority" }, value: 1000000, globalDefault: true, description: "For latency-sensitive services.", preemptionPolicy: "Never" };
+
+  it("writes kube's field numbers and wire types", () => {
+    const envelope = decodeEnvelope(encodeKubeObject(object, priorityClasses));
+    if (!envelope.ok) throw new Error(envelope.error);
+    expect(hex(envelope.envelope.raw)).toBe(hex(wire));
+    expect(hex(wire.subarray(17, 21))).toBe("10c0843d"); // value: field 2, varint 1000000
+  });
+
+  it("reads what client-go writes, zeros included", () => {
+    expect(decodeKubeObject(encodeEnvelope(typeMeta, wire), priorityClasses)).toEqual({ ok: true, object });
+    // value is a plain int32 without omitempty (0 is shown); globalDefault a plain omitempty bool (false is not).
+    const zeros = msg((w) => w.tag(2, WireType.varint).int32(0).tag(3, WireType.varint).bool(false).tag(4, WireType.bytes).string(""));
+    expect(decodeKubeObject(encodeEnvelope(typeMeta, zeros), priorityClasses)).toEqual({ ok: true, object: { ...typeMeta, value: 0 } });
   });
 });

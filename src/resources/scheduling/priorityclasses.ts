@@ -17,7 +17,7 @@ const schema = z
   .object({
     ...envelope,
     value: z.number().int().min(-2147483648).max(2147483647).meta({ proto: 2, description: "The priority pods of this class get; higher runs first." }).optional(),
-    globalDefault: z.boolean().meta({ proto: 3, description: "Pods that name no priority class get this one; only one class may set it." }).optional(),
+    globalDefault: z.boolean().meta({ proto: 3, omitEmpty: true, description: "Pods that name no priority class get this one; only one class may set it." }).optional(),
     description: z.string().meta({ proto: 4, description: "When to use this class, for people." }).optional(),
     preemptionPolicy: z.string().meta({ proto: 5, description: "Whether pods of this class may evict lower-priority pods: Never or PreemptLowerPriority." }).optional(),
   })
