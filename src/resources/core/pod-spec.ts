@@ -101,6 +101,10 @@ export function defaultPodSpec(spec: PodSpec): void {
   spec.securityContext ??= {};
   spec.terminationGracePeriodSeconds ??= 30;
   if (!spec.schedulerName) spec.schedulerName = "default-scheduler";
+  // kube's conversion: the deprecated serviceAccount fills serviceAccountName, and always mirrors it.
+  if (!spec.serviceAccountName && spec.serviceAccount) spec.serviceAccountName = spec.serviceAccount;
+  if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
+  else delete spec.serviceAccount;
   for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? []), ...(spec.ephemeralContainers ?? [])]) defaultContainer(c);
   for (const v of spec.volumes ?? []) defaultVolume(v);
 }
