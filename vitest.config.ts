@@ -15,7 +15,17 @@ export default defineConfig({
             miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations"), ADMIN_TOKEN: "test-admin-token", ...(await authBindings()) } },
           })),
         ],
-        test: { name: "workers", include: ["test/workers/**/*.test.ts"], setupFiles: ["test/workers/setup.ts"] },
+        test: { name: "workers", include: ["test/workers/**/*.test.ts"], exclude: ["test/workers/watch-streams.test.ts"], setupFiles: ["test/workers/setup.ts"] },
+      },
+      {
+        // HTTP watch streams held by the hub (HTTP_WATCH_STREAMS=hub), which the default configuration does not use.
+        plugins: [
+          cloudflareTest(async () => ({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations"), ADMIN_TOKEN: "test-admin-token", HTTP_WATCH_STREAMS: "hub", ...(await authBindings()) } },
+          })),
+        ],
+        test: { name: "workers-hub-streams", include: ["test/workers/watch-streams.test.ts"], setupFiles: ["test/workers/setup.ts"] },
       },
       {
         test: {

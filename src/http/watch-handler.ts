@@ -1,30 +1,27 @@
-// watch over chunked HTTP (the Worker holds the client's stream and relays a hub WebSocket, so the hub can
-// hibernate) and over WebSocket (the client's socket goes straight to the hub). Parameters are checked here.
+// watch over chunked HTTP and over WebSocket (the client's socket goes straight to the hub). An HTTP watch is a
+// stream the Worker holds and fills from a hibernatable hub WebSocket (so the hub can hibernate), or, with
+// HTTP_WATCH_STREAMS=hub, a stream the hub holds, returned as is (no JavaScript per event here, but the hub
+// stays in memory while it holds one). Parameters are checked here.
 
 import { badRequest } from "../api/errors.ts";
 import { parseFieldSelector } from "../api/field-selector.ts";
 import { parseLabelSelector, SelectorParseError } from "../api/label-selector.ts";
 import { protobufLayoutComplete } from "../api/protobuf/layout-complete.ts";
-import { failure, type Status } from "../api/status.ts";
+import type { Status } from "../api/status.ts";
+import type { Env } from "../env.ts";
 import { supportsField } from "../registry/field-attributes.ts";
 import { encodeWatchEvent, relayMessage } from "../registry/watch-event.ts";
 import type { WatchSpec } from "../registry/watch-spec.ts";
 import { parseResourceVersion } from "../storage/codec.ts";
 import type { WatchStart } from "../storage/watch-hub.ts";
 import { hubFor } from "../storage/watch-hubs.ts";
+import { bookmarkEveryMs, maxBacklogBytes, tooSlow } from "../storage/watch-sink.ts";
 import type { ResourceContext } from "./request-context.ts";
 import { protobufMediaType, type ResponseFormat } from "./media-types.ts";
 import { respondStatus } from "./respond.ts";
 
 /** kube's default watch length: the minimum request timeout (30 min) stretched by a random factor up to 2. */
 const minRequestTimeoutSeconds = 1800;
-const bookmarkEveryMs = 15_000;
-/** Unread bytes a watch client may leave queued before its watch is closed. */
-const maxBacklogBytes = 16 * 1024 * 1024;
-
-function tooSlow(): Status {
-  return failure(429, "TooManyRequests", "the watch was closed because the client did not read its events fast enough; watch again from the last resourceVersion received");
-}
 
 const truthy = (value: string | null) => value === "true" || value === "1" || value === "True";
 
@@ -78,13 +75,17 @@ function watchParams(ctx: ResourceContext): { spec: WatchSpec; start: WatchStart
   return { spec, start, timeoutMs };
 }
 
-function hubRequest(params: { spec: WatchSpec; start: WatchStart }, headers?: Headers): Request {
+/** How the hub serves the watch: the client's own WebSocket, a relay socket, or a stream it holds. */
+type HubTransport = { socket: Headers } | { relay: true } | { streamTimeoutMs: number };
+
+function hubRequest(params: { spec: WatchSpec; start: WatchStart }, transport: HubTransport): Request {
   const url = new URL("https://hub/watch");
-  if (!headers) url.searchParams.set("relay", "1");
+  if ("relay" in transport) url.searchParams.set("relay", "1");
+  if ("streamTimeoutMs" in transport) url.searchParams.set("stream", String(transport.streamTimeoutMs));
   url.searchParams.set("spec", JSON.stringify(params.spec));
   url.searchParams.set("start", JSON.stringify(params.start));
-  const h = new Headers(headers);
-  h.set("Upgrade", "websocket");
+  const h = new Headers("socket" in transport ? transport.socket : undefined);
+  if (!("streamTimeoutMs" in transport)) h.set("Upgrade", "websocket");
   return new Request(url, { headers: h });
 }
 
@@ -94,13 +95,31 @@ function watchContentType(format: ResponseFormat): string {
   return format.type === "protobuf" ? `${protobufMediaType};stream=watch` : "application/json";
 }
 
+/** Who holds an HTTP watch stream: the Worker relaying a hub socket (the default), or the hub. */
+export function httpWatchStreams(env: Env): "hub" | "relay" {
+  return env.HTTP_WATCH_STREAMS === "hub" ? "hub" : "relay";
+}
+
 export async function handleWatch(ctx: ResourceContext): Promise<Response> {
   const params = watchParams(ctx);
   if ("kind" in params) return respondStatus(params, ctx.encoding);
   const hub = hubFor(ctx.c.env, ctx.namespace);
-  if ((ctx.c.req.header("upgrade") ?? "").toLowerCase() === "websocket") return hub.fetch(hubRequest(params, ctx.c.req.raw.headers));
+  if ((ctx.c.req.header("upgrade") ?? "").toLowerCase() === "websocket") return hub.fetch(hubRequest(params, { socket: ctx.c.req.raw.headers }));
+  // A kind whose protobuf layout is incomplete streams JSON, which every protobuf client also accepts.
+  const contentType = watchContentType(params.spec.format.type === "json" ? { type: "json" } : ctx.encoding.format);
+  // A compressed stream is buffered by the compressor: events must reach the client as they happen, so the
+  // stream declares itself unencoded (Cloudflare's edge, and Miniflare, then leave it alone).
+  const headers = { "Content-Type": contentType, "Cache-Control": "no-cache, private", "Content-Encoding": "identity" };
+  if (httpWatchStreams(ctx.c.env) === "hub") {
+    const upstream = await hub.fetch(hubRequest(params, { streamTimeoutMs: params.timeoutMs }));
+    if (!upstream.body) return respondStatus(badRequest("watch could not be started"), ctx.encoding);
+    return new Response(upstream.body, { status: 200, headers });
+  }
+  return relayWatch(params, ctx, await hub.fetch(hubRequest(params, { relay: true })), headers);
+}
 
-  const upstream = await hub.fetch(hubRequest(params));
+/** The Worker holds the client's stream and relays the hub socket's messages into it. */
+function relayWatch(params: { spec: WatchSpec; timeoutMs: number }, ctx: ResourceContext, upstream: Response, headers: Record<string, string>): Response {
   const socket = upstream.webSocket;
   if (!socket) return respondStatus(badRequest("watch could not be started"), ctx.encoding);
   socket.accept();
@@ -162,12 +181,5 @@ export async function handleWatch(ctx: ResourceContext): Promise<Response> {
     // Counted in bytes, with no allowance: desiredSize is minus the bytes the client has not read yet.
     { highWaterMark: 0, size: (chunk) => chunk.byteLength },
   );
-  // A kind whose protobuf layout is incomplete streams JSON, which every protobuf client also accepts.
-  const contentType = watchContentType(params.spec.format.type === "json" ? { type: "json" } : ctx.encoding.format);
-  // A compressed stream is buffered by the compressor: events must reach the client as they happen, so the
-  // stream declares itself unencoded (Cloudflare's edge, and Miniflare, then leave it alone).
-  return new Response(stream, {
-    status: 200,
-    headers: { "Content-Type": contentType, "Cache-Control": "no-cache, private", "Content-Encoding": "identity" },
-  });
+  return new Response(stream, { status: 200, headers });
 }

@@ -1,7 +1,8 @@
 // The Durable Object that streams changes to watchers of one scope (a namespace, or all namespaces).
 // It reads the D1 log in id order from its cursor after every commit poke (and on a periodic sweep), so
-// every watcher sees every change of its scope exactly once, in resourceVersion order. Watchers are
-// hibernatable WebSockets; each carries its spec and the last revision it has been given.
+// every watcher sees every change of its scope exactly once, in resourceVersion order. A watcher is a
+// hibernatable WebSocket carrying its spec and the last revision it has been given, or an HTTP watch stream the
+// hub holds in memory (watch-sink.ts); both get the same events.
 
 import { DurableObject } from "cloudflare:workers";
 import { gone } from "../api/errors.ts";
@@ -13,8 +14,9 @@ import { findKind } from "../resources/catalog.ts";
 import { storageKey } from "../resources/definition.ts";
 import { decodeStored } from "./codec.ts";
 import { sql } from "./statements.ts";
-import { encodeWatchEvent, bookmarkObject, relayMessage, socketMessage, type WatchPayload } from "../registry/watch-event.ts";
+import { encodeWatchEvent, bookmarkObject, relayMessage, type WatchPayload } from "../registry/watch-event.ts";
 import { idleHubQuietMs } from "./watch-hubs.ts";
+import { bookmarkEveryMs, SocketSink, StreamSink, tooSlow, type WatchSink } from "./watch-sink.ts";
 
 const pageSize = 500;
 const sweepMs = 5000;
@@ -44,6 +46,7 @@ interface Attachment {
 }
 
 interface Watcher extends Attachment {
+  sink: WatchSink;
   matcher: WatchMatcher;
   resource: string;
   /** The spec as a string: watchers with equal specs at the same position get the same events. */
@@ -53,7 +56,7 @@ interface Watcher extends Attachment {
 /** Watchers that get the same events this round, and those events (JSON lines or protobuf messages). */
 interface Group {
   leader: Watcher;
-  members: [WebSocket, Watcher][];
+  members: Watcher[];
   lines: WatchPayload[];
   columnsSent?: boolean;
 }
@@ -67,36 +70,60 @@ interface LogRow {
   value: string;
 }
 
+/** A watcher's key: its socket, or its stream. */
+type WatcherKey = WebSocket | StreamSink;
+
 export class WatchHub extends DurableObject<Env> {
-  private watchers?: Map<WebSocket, Watcher>;
+  private watchers?: Map<WatcherKey, Watcher>;
   private cursor?: number;
   private scope?: string | null;
   private running = false;
   private fastSweepUntil = 0;
   private rerun = false;
+  /** How often HTTP streams the hub holds get a bookmark (when their clients allow them); shorter in tests. */
+  private streamBookmarkMs = bookmarkEveryMs;
 
-  /** A watcher connects: a WebSocket from the Worker (HTTP watch) or from the client itself. */
+  /**
+   * A watcher connects: a WebSocket from the Worker relaying an HTTP watch (`relay=1`) or from the client
+   * itself, or an HTTP watch stream the hub holds (`stream=<timeout ms>`, answered with the stream).
+   */
   override async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const spec = JSON.parse(url.searchParams.get("spec") ?? "null") as WatchSpec;
     const start = JSON.parse(url.searchParams.get("start") ?? "null") as WatchStart;
     if (spec.kind.revision !== undefined) this.catalog = await kindCatalog(this.env.DB).current(spec.kind.revision);
     else await this.ready();
-    const pair = new WebSocketPair();
-    const [client, server] = [pair[0], pair[1]];
-    this.ctx.acceptWebSocket(server);
     const scope = spec.namespace ?? null;
     const relay = url.searchParams.get("relay") === "1";
+    const streamTimeout = url.searchParams.get("stream");
     // Shards skip poking a hub that had no watchers for a while: sweep often until they poke again.
     if (this.load().size === 0) this.fastSweepUntil = Date.now() + idleHubQuietMs + fastSweepMs;
-    const attachment: Attachment = { spec, scope, relay, lastRv: -1, columnsSent: false, start };
-    server.serializeAttachment(attachment);
+    const attachment: Attachment = { spec, scope, relay: relay || streamTimeout !== null, lastRv: -1, columnsSent: false, start };
     const matcher = watchMatcher(spec, this.find);
-    this.load().set(server, { ...attachment, matcher, resource: storageKey(matcher.def), specKey: JSON.stringify(spec) });
+    const watcher = (sink: WatchSink): Watcher => ({ ...attachment, sink, matcher, resource: storageKey(matcher.def), specKey: JSON.stringify(spec) });
+    let response: Response;
+    if (streamTimeout !== null) {
+      const sink: StreamSink = new StreamSink({
+        timeoutMs: Number(streamTimeout),
+        tooSlow: () => relayMessage([encodeWatchEvent("ERROR", tooSlow(), spec, matcher.def, false, new Date())]),
+        onBookmarkDue: spec.bookmarks ? () => this.requestBookmark(sink) : undefined,
+        bookmarkEveryMs: this.streamBookmarkMs,
+        onEnd: () => this.load().delete(sink),
+      });
+      this.load().set(sink, watcher(sink));
+      response = new Response(sink.readable, { status: 200 });
+    } else {
+      const pair = new WebSocketPair();
+      const [client, server] = [pair[0], pair[1]];
+      this.ctx.acceptWebSocket(server);
+      server.serializeAttachment(attachment);
+      this.load().set(server, watcher(new SocketSink(server, relay, () => this.drop(server))));
+      response = new Response(null, { status: 101, webSocket: client });
+    }
     this.scope = scope;
     await this.ctx.storage.setAlarm(Date.now() + (Date.now() < this.fastSweepUntil ? fastSweepMs : sweepMs));
     this.run();
-    return new Response(null, { status: 101, webSocket: client });
+    return response;
   }
 
   /** New changes are in the log. Answers whether this hub has watchers (shards stop poking idle hubs). */
@@ -117,10 +144,12 @@ export class WatchHub extends DurableObject<Env> {
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     await this.ready();
-    if (message === "bookmark") {
-      const watcher = this.load().get(ws);
-      if (watcher?.spec.bookmarks) this.run(() => this.bookmark(ws, watcher));
-    }
+    if (message === "bookmark") this.requestBookmark(ws);
+  }
+
+  private requestBookmark(key: WatcherKey): void {
+    const watcher = this.load().get(key);
+    if (watcher?.spec.bookmarks) this.run(() => this.bookmark(watcher));
   }
 
   override async webSocketClose(ws: WebSocket): Promise<void> {
@@ -131,13 +160,10 @@ export class WatchHub extends DurableObject<Env> {
     this.drop(ws);
   }
 
-  private drop(ws: WebSocket): void {
-    this.load().delete(ws);
-    try {
-      ws.close(1000, "watch closed");
-    } catch {
-      // already closed
-    }
+  private drop(key: WatcherKey): void {
+    const watcher = this.load().get(key);
+    this.load().delete(key);
+    watcher?.sink.close();
   }
 
   /** The kind catalog custom kinds are found in; read before watchers are rebuilt after hibernation. */
@@ -150,7 +176,7 @@ export class WatchHub extends DurableObject<Env> {
   }
 
   /** The watchers, rebuilt from the sockets' attachments after hibernation. */
-  private load(): Map<WebSocket, Watcher> {
+  private load(): Map<WatcherKey, Watcher> {
     if (this.watchers) return this.watchers;
     this.watchers = new Map();
     for (const ws of this.ctx.getWebSockets()) {
@@ -164,7 +190,8 @@ export class WatchHub extends DurableObject<Env> {
         ws.close(1000, "watch closed");
         continue;
       }
-      this.watchers.set(ws, { ...a, matcher, resource: storageKey(matcher.def), specKey: JSON.stringify(a.spec) });
+      const sink = new SocketSink(ws, a.relay, () => this.drop(ws));
+      this.watchers.set(ws, { ...a, sink, matcher, resource: storageKey(matcher.def), specKey: JSON.stringify(a.spec) });
       this.scope = a.scope;
     }
     return this.watchers;
@@ -201,21 +228,11 @@ export class WatchHub extends DurableObject<Env> {
     })();
   }
 
-  private send(ws: WebSocket, data: string | Uint8Array): boolean {
-    try {
-      ws.send(data);
-      return true;
-    } catch {
-      this.drop(ws);
-      return false;
-    }
-  }
-
   /**
    * Sends one event. `shared` caches the encoded text of a change for every watcher that gets the same
    * event in the same format, so a change is encoded once per format, not once per watcher.
    */
-  private emit(ws: WebSocket, w: Watcher, type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK", obj: KubeObject, now: Date, shared?: Map<string, WatchPayload>): void {
+  private emit(w: Watcher, type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK", obj: KubeObject, now: Date, shared?: Map<string, WatchPayload>): void {
     const columns = !w.columnsSent;
     const key = shared && `${type}\n${JSON.stringify(w.spec.format)}\n${columns}`;
     let text = key ? shared.get(key) : undefined;
@@ -224,11 +241,11 @@ export class WatchHub extends DurableObject<Env> {
       if (key) shared!.set(key, text);
     }
     if (type !== "BOOKMARK") w.columnsSent = true;
-    this.send(ws, socketMessage(text, w.relay));
+    w.sink.event(text);
   }
 
   private async startNewWatchers(): Promise<void> {
-    for (const [ws, w] of this.load()) {
+    for (const [key, w] of this.load()) {
       if (!w.start) continue;
       const start = w.start;
       w.start = undefined;
@@ -237,8 +254,8 @@ export class WatchHub extends DurableObject<Env> {
       if (start.from !== "initial") {
         if (start.from < compactedRv) {
           const expired = gone(`too old resource version: ${start.from} (${compactedRv})`);
-          this.send(ws, socketMessage(encodeWatchEvent("ERROR", expired, w.spec, w.matcher.def, false, new Date()), w.relay));
-          this.drop(ws);
+          w.sink.event(encodeWatchEvent("ERROR", expired, w.spec, w.matcher.def, false, new Date()));
+          this.drop(key);
           continue;
         }
         w.lastRv = start.from;
@@ -252,32 +269,32 @@ export class WatchHub extends DurableObject<Env> {
         for (const row of rows.results as { rv: number; value: string }[]) {
           const obj = decodeStored(row.value, row.rv);
           const decision = w.matcher.decide("ADDED", obj, () => undefined);
-          if (decision) this.emit(ws, w, "ADDED", decision.object, now);
+          if (decision) this.emit(w, "ADDED", decision.object, now);
         }
         w.lastRv = (revision.results[0] as { rv: number }).rv;
         if (start.initialEventsEnd) {
           const marker = { metadata: { resourceVersion: String(w.lastRv), annotations: { "k8s.io/initial-events-end": "true" } } } as KubeObject;
-          this.emit(ws, w, "BOOKMARK", bookmarkObject(w.matcher.def, marker), now);
+          this.emit(w, "BOOKMARK", bookmarkObject(w.matcher.def, marker), now);
         }
       }
-      this.persist(ws, w);
+      this.persist(w);
     }
   }
 
   /**
    * Fans out every log row after the cursor. Watchers with the same spec at the same position get the same
-   * events, so each group's events are decided and encoded once; a relay socket (the Worker holding an HTTP
-   * watch) gets the group's events of the round as one message (newline- or length-framed), a client socket
-   * one per event.
+   * events, so each group's events are decided and encoded once; an HTTP watch (a relay socket, or a stream)
+   * gets the group's events of the round as one message (newline- or length-framed), a client socket one per
+   * event.
    */
   private async pump(): Promise<void> {
     const groups = new Map<string, Group>();
-    for (const [ws, w] of this.load()) {
+    for (const w of this.load().values()) {
       if (w.start) continue;
       const key = `${w.specKey}\n${w.lastRv}\n${w.columnsSent}`;
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { leader: w, members: [], lines: [] }));
-      group.members.push([ws, w]);
+      group.members.push(w);
     }
     if (groups.size === 0) return;
     const floor = Math.min(...[...groups.values()].map((g) => g.leader.lastRv));
@@ -316,13 +333,13 @@ export class WatchHub extends DurableObject<Env> {
     }
     this.cursor = cursor;
     for (const group of groups.values()) {
-      const batch = group.lines.length > 0 ? relayMessage(group.lines) : undefined;
-      for (const [ws, w] of group.members) {
+      let bytes: Uint8Array | undefined;
+      const batch = () => (bytes ??= relayMessage(group.lines));
+      for (const w of group.members) {
         if (w.lastRv < cursor) w.lastRv = cursor;
         if (group.columnsSent) w.columnsSent = true;
-        if (!batch) continue;
-        if (w.relay) this.send(ws, batch);
-        else for (const line of group.lines) this.send(ws, line);
+        if (group.lines.length === 0) continue;
+        w.sink.round(group.lines, batch);
       }
     }
     this.schedulePersist();
@@ -333,9 +350,9 @@ export class WatchHub extends DurableObject<Env> {
     return prev ? decodeStored(prev.value, row.id) : undefined;
   }
 
-  private async bookmark(ws: WebSocket, w: Watcher): Promise<void> {
+  private async bookmark(w: Watcher): Promise<void> {
     const marker = { metadata: { resourceVersion: String(w.lastRv) } } as KubeObject;
-    this.emit(ws, w, "BOOKMARK", bookmarkObject(w.matcher.def, marker), new Date());
+    this.emit(w, "BOOKMARK", bookmarkObject(w.matcher.def, marker), new Date());
   }
 
   private persistTimer?: ReturnType<typeof setTimeout>;
@@ -343,16 +360,12 @@ export class WatchHub extends DurableObject<Env> {
   private schedulePersist(): void {
     this.persistTimer ??= setTimeout(() => {
       this.persistTimer = undefined;
-      for (const [ws, w] of this.load()) this.persist(ws, w);
+      for (const w of this.load().values()) this.persist(w);
     }, persistDelayMs);
   }
 
-  private persist(ws: WebSocket, w: Watcher): void {
+  private persist(w: Watcher): void {
     const { spec, scope, relay, lastRv, columnsSent, start } = w;
-    try {
-      ws.serializeAttachment({ spec, scope, relay, lastRv, columnsSent, start } satisfies Attachment);
-    } catch {
-      this.drop(ws);
-    }
+    w.sink.persist({ spec, scope, relay, lastRv, columnsSent, start } satisfies Attachment);
   }
 }

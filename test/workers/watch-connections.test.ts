@@ -10,6 +10,11 @@ async function socketsIn(namespace: string): Promise<number> {
   return runInDurableObject(hub(namespace), (_instance: unknown, state: DurableObjectState) => state.getWebSockets().length);
 }
 
+/** The hub's watchers: WebSockets and the HTTP streams it holds in memory. */
+async function watchersIn(namespace: string): Promise<number> {
+  return runInDurableObject(hub(namespace), (instance: unknown) => (instance as { watchers?: Map<unknown, unknown> }).watchers?.size ?? 0);
+}
+
 async function eventually(probe: () => Promise<number>, want: number): Promise<number> {
   const until = Date.now() + 3000;
   let value = await probe();
@@ -39,6 +44,7 @@ describe("watch connections", () => {
     expect(frames.map((f) => JSON.parse(f)).map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual(["ADDED before", "ADDED after"]);
     socket.close(1000, "done");
     expect(await eventually(() => socketsIn(ns), 0)).toBe(0);
+    expect(await eventually(() => watchersIn(ns), 0)).toBe(0);
   });
 
   it("leaves nothing behind when an HTTP watch client goes away mid-stream", async () => {
@@ -65,7 +71,7 @@ describe("watch connections", () => {
     const text = await res.text();
     expect(text).toBe("");
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-    expect(await eventually(() => socketsIn(ns), 0)).toBe(0);
+    expect(await eventually(() => watchersIn(ns), 0)).toBe(0);
   });
 });
 
@@ -91,7 +97,7 @@ describe("slow watch clients", () => {
     const added = lines.slice(0, -1);
     expect(added.length).toBeGreaterThanOrEqual(16);
     expect(added.map((e) => e.object.metadata.name)).toEqual(added.map((_, i) => `big-${i}`));
-    expect(await eventually(() => socketsIn(ns), 0)).toBe(0);
+    expect(await eventually(() => watchersIn(ns), 0)).toBe(0);
     // Writers were never held back by the slow client.
     expect((await api("GET", `/api/v1/namespaces/${ns}/configmaps?limit=1`)).body.metadata.remainingItemCount).toBe(19);
   });

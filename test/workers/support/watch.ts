@@ -10,8 +10,13 @@ export interface WatchStream {
   close(): Promise<void>;
 }
 
-export async function watch(path: string, headers: Record<string, string> = {}): Promise<WatchStream> {
-  const res = await exports.default.fetch(new Request(`https://kube.test${path}`, { headers: { Authorization: `Bearer ${adminToken}`, ...headers } }));
+/** `fetcher` serves the request: the Worker as configured, unless a test gives the app other settings. */
+export async function watch(
+  path: string,
+  headers: Record<string, string> = {},
+  fetcher: (request: Request) => Promise<Response> = (request) => exports.default.fetch(request),
+): Promise<WatchStream> {
+  const res = await fetcher(new Request(`https://kube.test${path}`, { headers: { Authorization: `Bearer ${adminToken}`, ...headers } }));
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = "";
