@@ -3,8 +3,10 @@
 //
 // Environment: PORT (6443), STATE_DIR (.wrangler/state), KUBECONFIG_OUT (.kube/config),
 // PKI_DIR (.wrangler/pki, also the service-account signing key), DEV_VARS_FILE (.dev.vars),
-// STATIC_TOKENS_FILE (.wrangler/static-tokens.csv), BUNDLE_OUT (.wrangler/serve/worker.mjs).
+// STATIC_TOKENS_FILE (.wrangler/static-tokens.csv), BUNDLE_OUT (.wrangler/serve/worker.mjs),
+// AUDIT_POLICY (an audit policy's YAML or JSON) or AUDIT_POLICY_FILE (a file holding one).
 
+import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { ensureAdminToken } from "./lib/admin-token.mjs";
 import { BundleError, bundleWorker } from "./lib/bundle-worker.mjs";
@@ -26,6 +28,7 @@ try {
   const token = await ensureAdminToken(settings.devVarsFile);
   const serviceAccountKey = await ensureServiceAccountKey(settings.pkiDir);
   const staticTokens = await readStaticTokens(settings.staticTokensFile);
+  const auditPolicy = process.env.AUDIT_POLICY_FILE ? readFileSync(process.env.AUDIT_POLICY_FILE, "utf8") : process.env.AUDIT_POLICY;
   const source = await bundleWorker({ entry: wrangler.main, outFile: settings.bundleOut, define: wrangler.define });
 
   ({ mf: miniflare } = await startMiniflare({
@@ -36,6 +39,7 @@ try {
       SERVICE_ACCOUNT_SIGNING_KEY: serviceAccountKey.privateKey,
       CLUSTER_CA_CERT: pki.caCert,
       ...(staticTokens ? { STATIC_TOKENS: staticTokens } : {}),
+      ...(auditPolicy ? { AUDIT_POLICY: auditPolicy } : {}),
     },
     host: settings.host,
     port: settings.port,

@@ -11,6 +11,7 @@ export interface Env {
    * with 1,000 watchers, but a hub holding one cannot hibernate).
    */
   HTTP_WATCH_STREAMS?: string;
+  AUDIT: DurableObjectNamespace;
   /** The bootstrap admin bearer token (a secret), a member of system:masters. */
   ADMIN_TOKEN?: string;
   /** Static bearer tokens (a secret), kube's token file format: `token,user,uid,"group1,group2"` per line. */
@@ -38,4 +39,10 @@ export interface Env {
   /** The issuer's JWKS inline (JSON), or where to fetch it (default: from the issuer's discovery document). */
   OIDC_JWKS?: string;
   OIDC_JWKS_URI?: string;
+  /** The audit policy: an audit.k8s.io/v1 Policy in YAML or JSON (default: src/audit/policy.ts). */
+  AUDIT_POLICY?: string;
+  /** Audit events older than this many days are deleted (default 7). */
+  AUDIT_RETENTION_DAYS?: string;
+  /** At most this many audit events are kept, the oldest deleted first (default 1000000). */
+  AUDIT_MAX_EVENTS?: string;
 }

@@ -2,6 +2,7 @@
 
 import { app } from "./http/app.ts";
 
+export { AuditLog } from "./audit/audit-log.ts";
 export { NamespaceShard } from "./storage/namespace-shard.ts";
 export { WatchHub } from "./storage/watch-hub.ts";
 export default app;

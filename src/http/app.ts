@@ -1,10 +1,11 @@
-// The HTTP app: authentication, authorization (impersonation, RBAC), then discovery, health and version, then
-// every resource path.
+// The HTTP app: audit, authentication, authorization (impersonation, RBAC), then discovery, health and version,
+// then every resource path.
 
 import { Hono } from "hono";
 import { internalError, notFoundPath, unauthorized } from "../api/errors.ts";
 import { authenticate } from "../auth/authenticate.ts";
 import { ensureBootstrapped } from "../controllers/bootstrap.ts";
+import { auditPolicyCheck, auditRequest } from "./audit-request.ts";
 import { authorizeRequest } from "./authorize-request.ts";
 import { discoveryRoutes } from "./discovery-routes.ts";
 import { openAPIRoutes } from "./openapi-routes.ts";
@@ -21,6 +22,7 @@ export const app = new Hono<AppEnv>();
  */
 const publicPaths = /^\/(healthz|livez|readyz|version)(\/|$)/;
 
+app.use("*", auditRequest);
 app.use("*", async (c, next) => {
   const anonymous = !c.req.header("authorization") && !c.req.header("sec-websocket-protocol");
   if (anonymous && publicPaths.test(c.req.path)) return next();
@@ -30,6 +32,7 @@ app.use("*", async (c, next) => {
   await ensureBootstrapped(c.env);
   return next();
 });
+app.use("*", auditPolicyCheck);
 app.use("*", authorizeRequest);
 
 app.route("/", discoveryRoutes);

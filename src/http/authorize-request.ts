@@ -34,6 +34,7 @@ export const authorizeRequest: MiddlewareHandler<AppEnv> = async (c, next) => {
   const attrs = requestAttributes(c.req.method, url);
   const authz = impersonation.kind === "user" ? authorizationFor(c.env.DB, user) : own;
   const decision = await authz.authorize(attrs);
+  c.set("authorization", decision);
   if (!decision.allowed) return nosniff(respondStatus(forbiddenStatus(user, attrs, decision.reason)));
 
   await next();
