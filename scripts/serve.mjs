@@ -4,7 +4,7 @@
 // Environment: PORT (6443), STATE_DIR (.wrangler/state), KUBECONFIG_OUT (.kube/config),
 // PKI_DIR (.wrangler/pki, also the service-account signing key), DEV_VARS_FILE (.dev.vars),
 // STATIC_TOKENS_FILE (.wrangler/static-tokens.csv), BUNDLE_OUT (.wrangler/serve/worker.mjs),
-// AUDIT_POLICY (an audit policy's YAML or JSON) or AUDIT_POLICY_FILE (a file holding one).
+// AUDIT_POLICY (an audit policy's YAML or JSON) or AUDIT_POLICY_FILE (a file holding one); HTTP_WATCH_STREAMS.
 
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
@@ -40,6 +40,7 @@ try {
       CLUSTER_CA_CERT: pki.caCert,
       ...(staticTokens ? { STATIC_TOKENS: staticTokens } : {}),
       ...(auditPolicy ? { AUDIT_POLICY: auditPolicy } : {}),
+      ...(process.env.HTTP_WATCH_STREAMS ? { HTTP_WATCH_STREAMS: process.env.HTTP_WATCH_STREAMS } : {}),
     },
     host: settings.host,
     port: settings.port,
