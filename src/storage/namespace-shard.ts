@@ -21,12 +21,6 @@ import { ShardIndex } from "./shard-index.ts";
 import { pokeHubs } from "./watch-hubs.ts";
 import { WriteBatch } from "./write-batch.ts";
 
-interface StagedBatch {
-  batch: WriteBatch;
-  answers: ({ ok: true; read: () => unknown } | { ok: false; error: unknown })[];
-  now: Date;
-}
-
 /** Who deletes a deleted CRD's resources. */
 const resourceCleaner = { name: "system:apiextensions-controller", groups: ["system:masters"] };
 
@@ -152,32 +146,12 @@ export class NamespaceShard extends DurableObject<Env> {
     });
   }
 
-  /**
-   * Runs the queue as a pipeline of batches: while one batch commits, the next one is staged over it (it sees
-   * the committing batch's changes), and it commits only once that commit has succeeded. If a commit fails,
-   * the batch staged over it fails too, since it was decided on changes that were never stored.
-   */
   private async drain(): Promise<void> {
     this.draining = true;
-    let committing: { batch: WriteBatch; done: Promise<boolean> } | undefined;
     try {
-      while (this.queue.length > 0 || committing) {
-        if (this.queue.length === 0) {
-          await committing!.done;
-          committing = undefined;
-          continue;
-        }
+      while (this.queue.length > 0) {
         this.index ??= await ShardIndex.load(this.env.DB, this.namespace ?? "");
-        const items = this.queue.splice(0, maxBatch);
-        const staged = await this.stage(items, committing?.batch);
-        if (committing && !(await committing.done)) {
-          const error = new Error("an earlier batch of this shard failed to commit");
-          for (const item of items) item.reject(error);
-          committing = undefined;
-          continue;
-        }
-        staged.batch.detachParent();
-        committing = { batch: staged.batch, done: this.commit(items, staged) };
+        await this.runBatch(this.queue.splice(0, maxBatch));
       }
     } catch (error) {
       for (const item of this.queue.splice(0)) item.reject(error);
@@ -186,13 +160,12 @@ export class NamespaceShard extends DurableObject<Env> {
     }
   }
 
-  /** Runs a batch's jobs over the shard (and over the batch still committing, if any). */
-  private async stage(items: Queued[], parent: WriteBatch | undefined): Promise<StagedBatch> {
+  private async runBatch(items: Queued[]): Promise<void> {
     const now = new Date();
     const reads = items.flatMap((item) => item.reads ?? []);
     if (reads.length > 1) await this.index!.prefetch(this.env.DB, this.namespace ?? "", reads);
-    const batch = new WriteBatch(this.env.DB, this.namespace ?? "", this.index!, parent);
-    const answers: StagedBatch["answers"] = [];
+    const batch = new WriteBatch(this.env.DB, this.namespace ?? "", this.index!);
+    const answers: ({ ok: true; read: () => unknown } | { ok: false; error: unknown })[] = [];
     for (const item of items) {
       try {
         answers.push({ ok: true, read: await item.job(batch, now) });
@@ -200,18 +173,13 @@ export class NamespaceShard extends DurableObject<Env> {
         answers.push({ ok: false, error });
       }
     }
-    return { batch, answers, now };
-  }
-
-  /** Commits a staged batch and answers its requests; resolves whether the commit succeeded. */
-  private async commit(items: Queued[], { batch, answers, now }: StagedBatch): Promise<boolean> {
     try {
       await batch.commit(now);
     } catch (error) {
       // Nothing of the batch was stored: every request in it fails, and the index is reloaded from D1.
       this.index = undefined;
       for (const item of items) item.reject(error);
-      return false;
+      return;
     }
     items.forEach((item, i) => {
       const answer = answers[i];
@@ -222,7 +190,6 @@ export class NamespaceShard extends DurableObject<Env> {
     for (const change of batch.staged) {
       findKindByStorageKey(change.resource)?.afterCommit?.(change.object, this.effects);
     }
-    return true;
   }
 }
 

@@ -1,7 +1,5 @@
 // One batch of writes for a shard: a view of the shard with the batch's staged changes on top, and the commit
-// of all of them in one D1 transaction (log rows and current state together). A batch may be staged over a
-// parent batch that is still committing (the shard pipelines batches): it sees the parent's staged changes
-// until the parent has committed them to the index, and it commits only after the parent.
+// of all of them in one D1 transaction (log rows and current state together).
 
 import { cloneJson, type KubeObject } from "../api/object.ts";
 import type { NamespacePhase, ShardView, StagedChange } from "../registry/shard-view.ts";
@@ -19,42 +17,31 @@ export class WriteBatch implements ShardView {
     private readonly db: D1Database,
     readonly namespace: string,
     private readonly index: ShardIndex,
-    private parent?: WriteBatch,
   ) {}
 
-  /** The parent's changes are in the index now (it committed): look there instead. */
-  detachParent(): void {
-    this.parent = undefined;
-  }
-
-  /** The latest staged state of a key in this batch or its parent: an object, null once deleted, undefined if none. */
-  private stagedState(key: string): KubeObject | null | undefined {
-    const own = this.overlay.get(key);
-    return own !== undefined ? own : this.parent?.stagedState(key);
-  }
-
   async load(resource: string, name: string): Promise<KubeObject | undefined> {
-    const staged = this.stagedState(`${resource}/${name}`);
+    const staged = this.overlay.get(`${resource}/${name}`);
     if (staged !== undefined) return staged === null ? undefined : cloneJson(staged);
     const stored = await this.index.get(this.db, this.namespace, resource, name);
     return stored && cloneJson(stored);
   }
 
   exists(resource: string, name: string): boolean {
-    const staged = this.stagedState(`${resource}/${name}`);
+    const staged = this.overlay.get(`${resource}/${name}`);
     return staged !== undefined ? staged !== null : this.index.has(resource, name);
   }
 
   versionNow(resource: string, name: string): () => string | undefined {
-    const staged = this.stagedState(`${resource}/${name}`);
-    // A staged object gets its resourceVersion when its batch commits.
+    const staged = this.overlay.get(`${resource}/${name}`);
+    // A staged object gets its resourceVersion when the batch commits.
     if (staged) return () => staged.metadata.resourceVersion;
+    if (staged === null) return () => undefined;
     const stored = this.index.version(resource, name);
     return () => stored;
   }
 
   names(resource: string): string[] {
-    const names = new Set(this.parent ? this.parent.names(resource) : this.index.names(resource));
+    const names = new Set(this.index.names(resource));
     for (const change of this.staged) {
       if (change.resource !== resource) continue;
       if (change.event === "DELETED") names.delete(change.name);
@@ -64,8 +51,7 @@ export class WriteBatch implements ShardView {
   }
 
   resources(): string[] {
-    const below = this.parent ? this.parent.resources() : this.index.resources();
-    return [...new Set([...below, ...this.staged.map((c) => c.resource)])];
+    return [...new Set([...this.index.resources(), ...this.staged.map((c) => c.resource)])];
   }
 
   stage(change: StagedChange): void {

@@ -1,6 +1,6 @@
-// Concurrent writes to one namespace: the shard stages a batch while the previous one commits. Whatever the
+// Concurrent writes to one namespace, queued behind a committing batch and run many to a batch: whatever the
 // batching, every acknowledged write is applied on the state before it, versions are unique and ordered, and
-// an answer never lacks its resourceVersion.
+// an answer carries the resourceVersion of the state it shows.
 import { describe, expect, it } from "vitest";
 import { api, freshNamespace } from "./support/api.ts";
 
