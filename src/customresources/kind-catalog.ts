@@ -1,16 +1,15 @@
 // Every kind served right now: the built-in catalog and the versions of the CustomResourceDefinitions that are
-// Established. Kept per isolate like the RBAC cache: built from D1's CRD rows, re-checked by a fingerprint of
+// Established. Kept per isolate in a ResourceCache (src/storage/resource-cache.ts): built from D1's CRD rows, re-checked by a fingerprint of
 // those rows at most once a second, and at once after a CRD write through this isolate or when a request
 // carries another revision (the Worker sends its revision to the shards, so a shard never serves an older
 // catalog than the Worker that routed the request).
 
 import { findKind, groupVersions as builtinGroupVersions, kinds as builtinKinds, findKindByStorageKey } from "../resources/catalog.ts";
 import { storageKey, type KindDefinition } from "../resources/definition.ts";
-import { readResources, resourcesFingerprint } from "../storage/resource-snapshot.ts";
+import { ResourceCache } from "../storage/resource-cache.ts";
 import { conditionTrue, crdStorageKey, type CustomResourceDefinition } from "./crd-types.ts";
 import { customKind } from "./custom-kind.ts";
 
-const revalidateMs = 1000;
 
 export interface KindCatalog {
   /** The fingerprint of the CRD rows it was built from. */
@@ -73,46 +72,14 @@ export function servedGroupVersions(catalog: KindCatalog): { group: string; vers
   return [...seen.values()];
 }
 
-export class KindCatalogCache {
-  private catalog?: KindCatalog;
-  private checkedAt = 0;
-  private refreshing?: Promise<KindCatalog>;
+let shared: ResourceCache<KindCatalog> | undefined;
 
-  constructor(public db: D1Database) {}
-
-  /** Makes the next read check D1 (after a CRD write through this isolate). */
-  invalidate(): void {
-    this.checkedAt = 0;
-  }
-
-  /** The current catalog; `revision`: the one a caller saw, which this one must not be older than. */
-  async current(revision?: string, now = Date.now()): Promise<KindCatalog> {
-    if (this.catalog && (revision === undefined || revision === this.catalog.revision) && now - this.checkedAt < revalidateMs) return this.catalog;
-    if (this.catalog && revision !== undefined && revision !== this.catalog.revision) this.checkedAt = 0;
-    this.refreshing ??= this.refresh(now).finally(() => {
-      this.refreshing = undefined;
-    });
-    return this.refreshing;
-  }
-
-  private async refresh(now: number): Promise<KindCatalog> {
-    if (this.catalog && now - this.checkedAt < revalidateMs) return this.catalog;
-    if (this.catalog && (await resourcesFingerprint(this.db, [crdStorageKey])) === this.catalog.revision) {
-      this.checkedAt = now;
-      return this.catalog;
-    }
-    const read = await readResources(this.db, [crdStorageKey]);
-    this.catalog = buildCatalog(read.fingerprint, (read.objects.get(crdStorageKey) ?? []) as CustomResourceDefinition[]);
-    this.checkedAt = now;
-    return this.catalog;
-  }
-}
-
-let shared: KindCatalogCache | undefined;
-
-/** This isolate's catalog cache. */
-export function kindCatalog(db: D1Database): KindCatalogCache {
-  if (!shared) shared = new KindCatalogCache(db);
+/**
+ * This isolate's catalog: `current(revision)` never answers one older than a revision a caller saw;
+ * `invalidate()` after a CRD write through this isolate.
+ */
+export function kindCatalog(db: D1Database): ResourceCache<KindCatalog> {
+  shared ??= new ResourceCache(db, [crdStorageKey], (objects, fingerprint) => buildCatalog(fingerprint, (objects.get(crdStorageKey) ?? []) as CustomResourceDefinition[]));
   shared.db = db;
   return shared;
 }

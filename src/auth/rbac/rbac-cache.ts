@@ -4,7 +4,7 @@
 // Perf note: the bench target is 80% of the admin's throughput for a user bound through 100 roles.
 
 import type { KubeObject } from "../../api/object.ts";
-import { readResources, resourcesFingerprint } from "../../storage/resource-snapshot.ts";
+import { ResourceCache } from "../../storage/resource-cache.ts";
 import type { PolicyRule, RoleRef, Subject, UserInfo } from "./policy-rule.ts";
 import { emptySnapshot, resolveRules, type Binding, type RbacSnapshot, type ResolvedRules } from "./rule-resolver.ts";
 
@@ -16,7 +16,6 @@ const keys = {
   clusterRoleBindings: `clusterrolebindings.${rbacGroup}`,
 };
 const resources = Object.values(keys);
-const revalidateMs = 1000;
 const maxResolved = 4096;
 
 function toBinding(obj: KubeObject): Binding {
@@ -46,37 +45,27 @@ export function snapshotOf(objects: Map<string, KubeObject[]>): RbacSnapshot {
 
 export class RbacCache {
   private snapshot?: RbacSnapshot;
-  private fingerprint = "";
-  private checkedAt = 0;
-  private refreshing?: Promise<RbacSnapshot>;
   private resolved = new Map<string, ResolvedRules>();
+  private readonly cache: ResourceCache<RbacSnapshot>;
 
-  constructor(public db: D1Database) {}
+  constructor(db: D1Database) {
+    this.cache = new ResourceCache(db, resources, (objects) => {
+      this.resolved = new Map();
+      return (this.snapshot = snapshotOf(objects));
+    });
+  }
+
+  set db(db: D1Database) {
+    this.cache.db = db;
+  }
 
   /** Makes the next read check D1 (after a write of an RBAC object through this isolate). */
   invalidate(): void {
-    this.checkedAt = 0;
+    this.cache.invalidate();
   }
 
-  async current(now = Date.now()): Promise<RbacSnapshot> {
-    if (this.snapshot && now - this.checkedAt < revalidateMs) return this.snapshot;
-    this.refreshing ??= this.refresh(now).finally(() => {
-      this.refreshing = undefined;
-    });
-    return this.refreshing;
-  }
-
-  private async refresh(now: number): Promise<RbacSnapshot> {
-    if (this.snapshot && (await resourcesFingerprint(this.db, resources)) === this.fingerprint) {
-      this.checkedAt = now;
-      return this.snapshot;
-    }
-    const read = await readResources(this.db, resources);
-    this.snapshot = snapshotOf(read.objects);
-    this.fingerprint = read.fingerprint;
-    this.resolved = new Map();
-    this.checkedAt = now;
-    return this.snapshot;
+  current(now = Date.now()): Promise<RbacSnapshot> {
+    return this.cache.current(undefined, now);
   }
 
   /** The rules that apply to the user in the namespace, resolved once per snapshot. */
