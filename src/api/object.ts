@@ -42,6 +42,13 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The value at a path of field names ("spec", "replicas"); undefined when the path leaves the objects. */
+export function valueAt(value: unknown, path: readonly string[]): unknown {
+  let node = value;
+  for (const part of path) node = isPlainObject(node) ? node[part] : undefined;
+  return node;
+}
+
 /** Deep copy of a JSON value (objects here are always JSON-safe). */
 export function cloneJson<T>(value: T): T {
   return structuredClone(value);

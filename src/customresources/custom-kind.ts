@@ -5,7 +5,7 @@
 
 import { badRequest } from "../api/errors.ts";
 import type { FieldError } from "../api/field-errors.ts";
-import { isPlainObject, type KubeObject } from "../api/object.ts";
+import { isPlainObject, valueAt, type KubeObject } from "../api/object.ts";
 import { compareVersionPriority } from "../api/version-priority.ts";
 import { jsonEqual } from "../resources/json-equal.ts";
 import type { FieldGetter, KindDefinition, ScaleDefinition } from "../resources/definition.ts";
@@ -26,12 +26,6 @@ function pathParts(path: string): string[] {
   return path.replace(/^\./, "").split(".").filter(Boolean);
 }
 
-function getPath(obj: unknown, parts: readonly string[]): unknown {
-  let node = obj;
-  for (const part of parts) node = isPlainObject(node) ? node[part] : undefined;
-  return node;
-}
-
 function setPath(obj: KubeObject, parts: readonly string[], value: unknown): void {
   let node: Record<string, unknown> = obj;
   for (const part of parts.slice(0, -1)) {
@@ -49,11 +43,11 @@ function scaleOf(version: CustomResourceDefinitionVersion): ScaleDefinition | un
   const selector = scale.labelSelectorPath ? pathParts(scale.labelSelectorPath) : undefined;
   const int = (value: unknown) => (typeof value === "number" && Number.isInteger(value) ? value : 0);
   return {
-    specReplicas: (obj) => int(getPath(obj, spec)),
+    specReplicas: (obj) => int(valueAt(obj, spec)),
     setSpecReplicas: (obj, replicas) => setPath(obj, spec, replicas),
-    statusReplicas: (obj) => int(getPath(obj, status)),
+    statusReplicas: (obj) => int(valueAt(obj, status)),
     selector: (obj) => {
-      const value = selector ? getPath(obj, selector) : undefined;
+      const value = selector ? valueAt(obj, selector) : undefined;
       return typeof value === "string" ? value : "";
     },
   };
@@ -66,7 +60,7 @@ function selectableFields(version: CustomResourceDefinitionVersion): Record<stri
   for (const { jsonPath } of version.selectableFields) {
     const parts = pathParts(jsonPath);
     getters[parts.join(".")] = (obj) => {
-      const value = getPath(obj, parts);
+      const value = valueAt(obj, parts);
       return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
     };
   }

@@ -2,7 +2,7 @@
 // generation, schema, defaults, the kind's hooks, validation. Pure.
 
 import { badRequest, conflict, invalid, modifiedConflict } from "../api/errors.ts";
-import { cloneJson, isPlainObject, type KubeObject } from "../api/object.ts";
+import { cloneJson, valueAt, type KubeObject } from "../api/object.ts";
 import { jsonEqual } from "../resources/json-equal.ts";
 import { validateObjectMeta, validateObjectMetaUpdate } from "../api/validation/metadata.ts";
 import { apiVersionOf, type KindDefinition, type StrategyContext } from "../resources/definition.ts";
@@ -22,13 +22,6 @@ export interface UpdateContext extends StrategyContext {
 
 function ref(def: KindDefinition) {
   return { group: def.group, resource: def.plural };
-}
-
-/** The value at a dotted path ("spec", "metadata.annotations"). */
-function at(obj: KubeObject, path: string): unknown {
-  let node: unknown = obj;
-  for (const part of path.split(".")) node = isPlainObject(node) ? node[part] : undefined;
-  return node;
 }
 
 /** The status subresource writes status only: everything else comes from the stored object. */
@@ -82,7 +75,7 @@ export function prepareUpdate(def: KindDefinition, body: KubeObject, old: KubeOb
     def.prepareForUpdate?.(obj, old, ctx);
   }
   if (def.generationFields || def.specChanged) {
-    const bumped = def.specChanged ? def.specChanged(obj, old) : def.generationFields!.some((field) => !jsonEqual(at(obj, field), at(old, field)));
+    const bumped = def.specChanged ? def.specChanged(obj, old) : def.generationFields!.some((field) => !jsonEqual(valueAt(obj, field.split(".")), valueAt(old, field.split("."))));
     m.generation = (o.generation ?? 1) + (bumped ? 1 : 0);
   } else {
     delete m.generation;

@@ -4,17 +4,14 @@
 // (a non-nullable null item or map value with a default is replaced too). A default of null is no default.
 // Defaults are first pruned by their own schema, as kube prunes them when it loads the CRD.
 
+import { isPlainObject } from "../../api/object.ts";
 import type { JSONSchemaProps } from "./json-schema-props.ts";
 import { pruneUnknown } from "./prune.ts";
 import { structural } from "./structural.ts";
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 function clone(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(clone);
-  if (isObject(v)) {
+  if (isPlainObject(v)) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(v)) set(out, key, clone(v[key]));
     return out;
@@ -58,7 +55,7 @@ function walk(x: unknown, schema: JSONSchemaProps): void {
     }
     return;
   }
-  if (!isObject(x)) return;
+  if (!isPlainObject(x)) return;
   const props = node.properties;
   if (props) {
     for (const key in props) {

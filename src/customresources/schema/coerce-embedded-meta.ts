@@ -4,6 +4,7 @@
 // normalized). The first failure ends the walk; kube then refuses the request (400 BadRequest,
 // `<Kind> in version "<v>" cannot be handled as a <Kind>: <field error>`).
 
+import { isPlainObject } from "../../api/object.ts";
 import { fieldError, type FieldError } from "../../api/field-errors.ts";
 import type { JSONSchemaProps } from "./json-schema-props.ts";
 import { decodeObjectMeta } from "./object-meta-decode.ts";
@@ -23,10 +24,6 @@ export interface CoerceResult {
   error?: FieldError;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 const child = (path: string, name: string): string => (path === "" ? name : `${path}.${name}`);
 
 class Coercer {
@@ -44,7 +41,7 @@ class Coercer {
       }
       return undefined;
     }
-    if (!isObject(x)) return undefined;
+    if (!isPlainObject(x)) return undefined;
     for (const key of Object.keys(x)) {
       const v = x[key];
       if (embedded) {

@@ -3,12 +3,9 @@
 // of the same name, an item of an x-kubernetes-list-type=map list with the old item of the same keys; items of
 // other lists never pair. A node whose errors would all come from an unchanged value (deepEqual) has them dropped.
 
+import { isPlainObject } from "../../api/object.ts";
 import type { JSONSchemaProps } from "./json-schema-props.ts";
 import { structural } from "./structural.ts";
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 function plainEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -17,8 +14,8 @@ function plainEqual(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!plainEqual(a[i], b[i])) return false;
     return true;
   }
-  if (isObject(a)) {
-    if (!isObject(b)) return false;
+  if (isPlainObject(a)) {
+    if (!isPlainObject(b)) return false;
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
     for (const k of keys) if (!Object.hasOwn(b, k) || !plainEqual(a[k], b[k])) return false;
@@ -29,7 +26,7 @@ function plainEqual(a: unknown, b: unknown): boolean {
 
 /** The composite key of a map-list item, or undefined when a key is missing or not a scalar. */
 function itemKey(item: unknown, keys: readonly string[]): string | undefined {
-  if (!isObject(item)) return undefined;
+  if (!isPlainObject(item)) return undefined;
   let key = "";
   for (const k of keys) {
     if (!Object.hasOwn(item, k)) return undefined;
@@ -52,7 +49,7 @@ export class Correlation {
 
   /** The pairing for property `field`, when both values have it and the schema describes it. */
   key(field: string): Correlation | undefined {
-    if (!isObject(this.oldValue) || !isObject(this.value)) return undefined;
+    if (!isPlainObject(this.oldValue) || !isPlainObject(this.value)) return undefined;
     if (!Object.hasOwn(this.oldValue, field) || !Object.hasOwn(this.value, field)) return undefined;
     const node = structural(this.schema);
     let sub: JSONSchemaProps | undefined;
@@ -96,7 +93,7 @@ export class Correlation {
     if (value === null || value === undefined || oldValue === null || oldValue === undefined) {
       return (value ?? null) === (oldValue ?? null);
     }
-    if (Array.isArray(value) !== Array.isArray(oldValue) || isObject(value) !== isObject(oldValue)) return false;
+    if (Array.isArray(value) !== Array.isArray(oldValue) || isPlainObject(value) !== isPlainObject(oldValue)) return false;
     if (Array.isArray(value)) {
       const old = oldValue as unknown[];
       if (value.length !== old.length) return false;
@@ -109,7 +106,7 @@ export class Correlation {
       }
       return true;
     }
-    if (isObject(value)) {
+    if (isPlainObject(value)) {
       const old = oldValue as Record<string, unknown>;
       const keys = Object.keys(value);
       if (keys.length !== Object.keys(old).length) return false;

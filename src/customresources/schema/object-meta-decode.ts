@@ -5,6 +5,7 @@
 // Go struct field ObjectMeta.name of type string"), the first in key order (kube decodes the marshalled,
 // key-sorted value).
 
+import { isPlainObject } from "../../api/object.ts";
 import { parseRFC3339 } from "./rfc3339.ts";
 
 type FieldType = "string" | "int64" | "optionalInt64" | "bool" | "time" | "optionalTime" | "raw" | "stringMap" | "stringList" | StructType;
@@ -61,10 +62,6 @@ export interface DecodedObjectMeta {
   error?: string;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 /** How Go's decoder names a JSON value in a type error. */
 function jsonKind(v: unknown): string {
   if (typeof v === "string") return "string";
@@ -104,7 +101,7 @@ class Decoder {
       if (!Array.isArray(value)) return this.fail(value, struct, field, `[]${type.goType}`);
       const items = value.map((item, i) => {
         if (item === null) return this.struct({}, type.fields, type.always, type.name, `${field}.`, `${path}[${i}].`);
-        if (!isObject(item)) return this.fail(item, struct, field, type.goType);
+        if (!isPlainObject(item)) return this.fail(item, struct, field, type.goType);
         return this.struct(item, type.fields, type.always, type.name, `${field}.`, `${path}[${i}].`);
       });
       return items.length > 0 ? items : undefined;
@@ -139,7 +136,7 @@ class Decoder {
       case "raw":
         return value;
       case "stringMap": {
-        if (!isObject(value)) return this.fail(value, struct, field, "map[string]string");
+        if (!isPlainObject(value)) return this.fail(value, struct, field, "map[string]string");
         const out: Record<string, string> = {};
         for (const k of Object.keys(value).sort()) {
           const item = value[k];
@@ -166,7 +163,7 @@ class Decoder {
 /** Decodes `metadata` as ObjectMeta (null decodes as empty). */
 export function decodeObjectMeta(metadata: unknown): DecodedObjectMeta {
   if (metadata === null || metadata === undefined) return { meta: {}, unknown: [] };
-  if (!isObject(metadata)) return { unknown: [], error: `json: cannot unmarshal ${jsonKind(metadata)} into Go value of type v1.ObjectMeta` };
+  if (!isPlainObject(metadata)) return { unknown: [], error: `json: cannot unmarshal ${jsonKind(metadata)} into Go value of type v1.ObjectMeta` };
   const decoder = new Decoder();
   const meta = decoder.struct(metadata, objectMetaFields, new Set(), "ObjectMeta", "", "");
   if (decoder.error) return { unknown: decoder.unknown, error: decoder.error };

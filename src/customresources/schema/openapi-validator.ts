@@ -5,6 +5,7 @@
 // kept as kube keeps them. With a Correlation (an update), a node's errors are dropped when its value did not
 // change (ratcheting). Errors come out in kube's order; toFieldErrors turns them into field errors.
 
+import { isPlainObject } from "../../api/object.ts";
 import type { Correlation } from "./correlation.ts";
 import type { JSONSchemaProps } from "./json-schema-props.ts";
 import { goFormat } from "./go-format.ts";
@@ -58,10 +59,6 @@ function runeCount(s: string): number {
   return n;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) {
@@ -69,8 +66,8 @@ function deepEqual(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
     return true;
   }
-  if (isObject(a)) {
-    if (!isObject(b)) return false;
+  if (isPlainObject(a)) {
+    if (!isPlainObject(b)) return false;
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
     for (const k of keys) if (!Object.hasOwn(b, k) || !deepEqual(a[k], b[k])) return false;

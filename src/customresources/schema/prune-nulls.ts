@@ -3,12 +3,9 @@
 // default is removed, as if it had not been sent. Nulls that have a default are left for applyDefaults to
 // replace; list items are never removed.
 
+import { isPlainObject } from "../../api/object.ts";
 import type { JSONSchemaProps } from "./json-schema-props.ts";
 import { structural } from "./structural.ts";
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 function fieldSchema(schema: JSONSchemaProps | undefined, key: string): JSONSchemaProps | undefined {
   if (!schema) return undefined;
@@ -23,7 +20,7 @@ function prune(x: unknown, schema: JSONSchemaProps | undefined): void {
     for (const item of x) prune(item, items);
     return;
   }
-  if (!isObject(x)) return;
+  if (!isPlainObject(x)) return;
   for (const key of Object.keys(x)) {
     const sub = fieldSchema(schema, key);
     const v = x[key];

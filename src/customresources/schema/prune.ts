@@ -6,16 +6,13 @@
 // apiVersion, kind and metadata untouched. allOf/anyOf/oneOf/not specify nothing: in a structural schema every
 // field they mention is also in the node's own properties.
 
+import { isPlainObject } from "../../api/object.ts";
 import type { JSONSchemaProps } from "./json-schema-props.ts";
-import { structural } from "./structural.ts";
+import { structural, type SchemaNode } from "./structural.ts";
 
 export interface PruneOptions {
   /** The value is a whole resource: apiVersion, kind and metadata at its root are kept. Default true. */
   isResourceRoot?: boolean;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function isMetaField(key: string): boolean {
@@ -65,7 +62,7 @@ class Pruner {
       }
       return;
     }
-    if (!isObject(x)) return;
+    if (!isPlainObject(x)) return;
     if (!node) {
       for (const key of Object.keys(x)) {
         this.record(key);
@@ -73,6 +70,14 @@ class Pruner {
       }
       return;
     }
+    this.fields(x, node, embedded, true);
+  }
+
+  /**
+   * The fields of an object: specified ones (properties, additionalProperties) are pruned by their schema;
+   * unspecified ones are removed (and recorded) unless the node keeps unknown fields.
+   */
+  private fields(x: Record<string, unknown>, node: SchemaNode, embedded: boolean, dropUnknown: boolean): void {
     const props = node.properties;
     const additional = node.additional;
     for (const key of Object.keys(x)) {
@@ -86,7 +91,7 @@ class Pruner {
         const depth = this.enter(key);
         this.prune(x[key], sub, sub ? structural(sub).embeddedResource : false);
         this.leave(depth);
-      } else {
+      } else if (dropUnknown) {
         if (!isMetaField(key) || this.path.length > 0) this.record(key);
         delete x[key];
       }
@@ -106,22 +111,8 @@ class Pruner {
       }
       return;
     }
-    if (!isObject(x)) return;
-    const props = node.properties;
-    const additional = node.additional;
-    for (const key of Object.keys(x)) {
-      if (embedded && isMetaField(key)) continue;
-      if (props && Object.hasOwn(props, key)) {
-        const depth = this.enter(key);
-        this.prune(x[key], props[key], structural(props[key]).embeddedResource);
-        this.leave(depth);
-      } else if (additional !== undefined) {
-        const sub = typeof additional === "object" ? additional : undefined;
-        const depth = this.enter(key);
-        this.prune(x[key], sub, sub ? structural(sub).embeddedResource : false);
-        this.leave(depth);
-      }
-    }
+    if (!isPlainObject(x)) return;
+    this.fields(x, node, embedded, false);
   }
 }
 

@@ -7,6 +7,7 @@
 // validate. Then the default must pass the node's schema and its CEL rules (also as a create, with no oldSelf).
 // After the pruning check, the first step that reports errors ends the check.
 
+import { isPlainObject } from "../../api/object.ts";
 import { fieldError, fieldErrorText, type FieldError } from "../../api/field-errors.ts";
 import { compileRules } from "../cel/compile-rules.ts";
 import { evaluateRules } from "../cel/evaluate-rules.ts";
@@ -17,10 +18,6 @@ import { pruneUnknown } from "./prune.ts";
 import { validateEmbeddedResources } from "./validate-embedded-resources.ts";
 import { validateValue } from "./validate-value.ts";
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 function clone(v: unknown): unknown {
   return v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as unknown);
 }
@@ -28,8 +25,8 @@ function clone(v: unknown): unknown {
 function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
-  if (isObject(a)) {
-    if (!isObject(b)) return false;
+  if (isPlainObject(a)) {
+    if (!isPlainObject(b)) return false;
     const keys = Object.keys(a);
     return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]));
   }
@@ -49,7 +46,7 @@ function surroundingObject(value: unknown, path: readonly (string | null)[]): Re
     const key = path[i];
     x = key === null ? [x] : { [key]: x };
   }
-  if (!isObject(x)) return undefined;
+  if (!isPlainObject(x)) return undefined;
   if (!Object.hasOwn(x, "kind")) x.kind = "Validation";
   if (!Object.hasOwn(x, "apiVersion")) x.apiVersion = "validation/v1";
   return x;

@@ -5,16 +5,13 @@
 // ValidateObjectMeta with any name allowed as a path segment ("fakename" stands in for a missing one).
 // Paths: properties dotted, map keys and indexes bracketed.
 
+import { isPlainObject } from "../../api/object.ts";
 import { fieldError, type FieldError } from "../../api/field-errors.ts";
 import { validateObjectMeta } from "../../api/validation/metadata.ts";
 import { dns1035LabelErrors } from "../../api/validation/names.ts";
 import type { JSONSchemaProps } from "./json-schema-props.ts";
 import { decodeObjectMeta } from "./object-meta-decode.ts";
 import { structural } from "./structural.ts";
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 const child = (path: string, name: string): string => (path === "" ? name : `${path}.${name}`);
 
@@ -66,7 +63,7 @@ function validate(path: string, schema: JSONSchemaProps, value: unknown, out: Fi
     if (node.items) for (let i = 0; i < value.length; i++) validate(`${path}[${i}]`, node.items, value[i], out);
     return;
   }
-  if (!isObject(value)) return;
+  if (!isPlainObject(value)) return;
   if (root || node.embeddedResource) out.push(...embeddedErrors(path, value));
   const props = node.properties;
   const additional = typeof node.additional === "object" ? node.additional : undefined;

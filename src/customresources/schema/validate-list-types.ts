@@ -4,14 +4,11 @@
 // (maps: {"name": "a"}; {} when the key is missing). Paths: properties dotted, map keys and indexes bracketed
 // ("spec.ports[1]", "spec.byName[x].list[0]").
 
+import { isPlainObject } from "../../api/object.ts";
 import { fieldError, type FieldError } from "../../api/field-errors.ts";
 import { goFormat } from "./go-format.ts";
 import type { JSONSchemaProps } from "./json-schema-props.ts";
 import { structural } from "./structural.ts";
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 const child = (path: string, name: string): string => (path === "" ? name : `${path}.${name}`);
 
@@ -41,19 +38,19 @@ function secondOccurrences(values: readonly unknown[]): number[] {
 function listMapErrors(path: string, keys: readonly string[], items: readonly unknown[]): FieldError[] {
   for (let i = 0; i < items.length; i++) {
     const x = items[i];
-    if (x !== null && !isObject(x)) return [fieldError.invalid(`${path}[${i}]`, x, "must be an object for an array of list-type map")];
+    if (x !== null && !isPlainObject(x)) return [fieldError.invalid(`${path}[${i}]`, x, "must be an object for an array of list-type map")];
   }
   if (items.length <= 1) return [];
   if (keys.length === 1) {
     const key = keys[0];
-    const values = items.map((x) => (isObject(x) && Object.hasOwn(x, key) ? x[key] : unspecified));
+    const values = items.map((x) => (isPlainObject(x) && Object.hasOwn(x, key) ? x[key] : unspecified));
     return secondOccurrences(values).map((i) =>
       fieldError.duplicate(`${path}[${i}]`, values[i] === unspecified ? {} : { [key]: values[i] }),
     );
   }
   const composite = items.map((x) => {
     const k: Record<string, unknown> = {};
-    if (isObject(x)) for (const key of keys) if (Object.hasOwn(x, key)) k[key] = x[key];
+    if (isPlainObject(x)) for (const key of keys) if (Object.hasOwn(x, key)) k[key] = x[key];
     return k;
   });
   return secondOccurrences(composite).map((i) => fieldError.duplicate(`${path}[${i}]`, composite[i]));
@@ -85,12 +82,12 @@ function validateObject(path: string, schema: JSONSchemaProps, obj: Record<strin
 function validate(path: string, schema: JSONSchemaProps, value: unknown, out: FieldError[]): void {
   if (!structural(schema).hasListTypes()) return;
   if (Array.isArray(value)) validateArray(path, schema, value, out);
-  else if (isObject(value)) validateObject(path, schema, value, out);
+  else if (isPlainObject(value)) validateObject(path, schema, value, out);
 }
 
 /** The list-type errors of `value` (an object) under `path` ("" for a whole object, as kube checks it). */
 export function validateListTypes(schema: JSONSchemaProps | undefined, value: unknown, path = ""): FieldError[] {
   const out: FieldError[] = [];
-  if (schema && isObject(value) && structural(schema).hasListTypes()) validateObject(path, schema, value, out);
+  if (schema && isPlainObject(value) && structural(schema).hasListTypes()) validateObject(path, schema, value, out);
   return out;
 }
