@@ -15,11 +15,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function ok(...args: string[]): Promise<string> {
-  const res = await server.kubectl(args);
-  if (res.code !== 0) throw new Error(`kubectl ${args.join(" ")} failed (${res.code}): ${res.stderr}\n${server.output()}`);
-  return res.stdout;
-}
+const ok = (...args: string[]) => server.kubectlOk(args);
 
 /** `npm run audit -- <args>` against the server's state: its events, parsed. */
 function audit(...args: string[]): Promise<Record<string, any>[]> {

@@ -21,11 +21,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function ok(...args: string[]): Promise<string> {
-  const res = await server.kubectl(args);
-  if (res.code !== 0) throw new Error(`kubectl ${args.join(" ")} failed (${res.code}): ${res.stderr}\n${server.output()}`);
-  return res.stdout;
-}
+const ok = (...args: string[]) => server.kubectlOk(args);
 
 /** `npm run kubeconfig -- args` against the test server's files; answers the kubeconfig's path. */
 function mintKubeconfig(args: string[]): Promise<string> {

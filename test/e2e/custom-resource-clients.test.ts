@@ -26,11 +26,7 @@ afterAll(async () => {
   if (helmHome) await rm(helmHome, { recursive: true, force: true });
 });
 
-async function ok(args: string[], input?: string): Promise<string> {
-  const res = await server.kubectl(args, { input });
-  if (res.code !== 0) throw new Error(`kubectl ${args.join(" ")} failed (${res.code}): ${res.stderr}\n${server.output()}`);
-  return res.stdout;
-}
+const ok = (args: string[], input?: string) => server.kubectlOk(args, { input });
 
 function helm(...args: string[]): Promise<string> {
   const env = { ...process.env, KUBECONFIG: server.kubeconfig, HELM_CACHE_HOME: join(helmHome, "cache"), HELM_CONFIG_HOME: join(helmHome, "config"), HELM_DATA_HOME: join(helmHome, "data") };

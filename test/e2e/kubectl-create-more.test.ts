@@ -11,11 +11,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function ok(...args: string[]): Promise<string> {
-  const res = await server.kubectl(args);
-  if (res.code !== 0) throw new Error(`kubectl ${args.join(" ")} failed (${res.code}): ${res.stderr}\n${server.output()}`);
-  return res.stdout;
-}
+const ok = (...args: string[]) => server.kubectlOk(args);
 
 describe("kubectl create of quota, priorityclass, pdb and ingress", () => {
   it("creates a resource quota", async () => {

@@ -16,11 +16,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function ok(args: string[], input?: string): Promise<string> {
-  const res = await server.kubectl(args, { input });
-  if (res.code !== 0) throw new Error(`kubectl ${args.join(" ")} failed (${res.code}): ${res.stderr}\n${server.output()}`);
-  return res.stdout;
-}
+const ok = (args: string[], input?: string) => server.kubectlOk(args, { input });
 
 const configMap = (name: string, value: string) =>
   `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: ${ns}\ndata:\n  mode: "${value}"\n`;

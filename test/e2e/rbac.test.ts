@@ -13,11 +13,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function ok(...args: string[]): Promise<string> {
-  const res = await server.kubectl(args);
-  if (res.code !== 0) throw new Error(`kubectl ${args.join(" ")} failed (${res.code}): ${res.stderr}\n${server.output()}`);
-  return res.stdout;
-}
+const ok = (...args: string[]) => server.kubectlOk(args);
 
 describe("RBAC through kubectl", () => {
   it("grants jane what her Role says, in her namespace only", async () => {

@@ -27,6 +27,8 @@ export interface TestServer {
   output(): string;
   stop(): Promise<void>;
   kubectl(args: string[], opts?: { input?: string }): Promise<CommandResult>;
+  /** kubectl that must succeed: its stdout, or an error with its stderr and the server's output. */
+  kubectlOk(args: string[], opts?: { input?: string }): Promise<string>;
 }
 
 /** Starts a server; given `dir` it reuses that directory (and leaves it in place on stop), else a fresh one. */
@@ -56,6 +58,11 @@ export async function startServer(options: { dir?: string } = {}): Promise<TestS
       await removeDir();
     },
     kubectl: (args, opts = {}) => run(kubectl, args, { KUBECONFIG: kubeconfig }, opts.input),
+    async kubectlOk(args, opts = {}) {
+      const res = await run(kubectl, args, { KUBECONFIG: kubeconfig }, opts.input);
+      if (res.code !== 0) throw new Error(`kubectl ${args.join(" ")} failed (${res.code}): ${res.stderr}\n${server.output()}`);
+      return res.stdout;
+    },
   };
 }
 

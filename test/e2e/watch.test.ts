@@ -15,11 +15,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function ok(...args: string[]): Promise<string> {
-  const res = await server.kubectl(args);
-  if (res.code !== 0) throw new Error(`kubectl ${args.join(" ")} failed: ${res.stderr}`);
-  return res.stdout;
-}
+const ok = (...args: string[]) => server.kubectlOk(args);
 
 /** Runs a long kubectl in the background, collecting its output. */
 function background(args: string[]) {
