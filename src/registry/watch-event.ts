@@ -51,6 +51,30 @@ export function relayMessage(payloads: readonly WatchPayload[]): Uint8Array {
   return newline.encode(lines.join("\n") + "\n"); // one format per watcher: all lines, or all messages
 }
 
+/** A relay message holds events up to about this many bytes (always at least one event). */
+export const relayMessageBytes = 1024 * 1024;
+
+/**
+ * A round's events as HTTP stream bytes, cut into messages of about relayMessageBytes: a socket message has a
+ * size limit, and a client's unread backlog is counted per message.
+ */
+export function relayMessages(payloads: readonly WatchPayload[], maxBytes = relayMessageBytes): Uint8Array[] {
+  const messages: Uint8Array[] = [];
+  let start = 0;
+  let size = 0;
+  for (let i = 0; i < payloads.length; i++) {
+    const bytes = typeof payloads[i] === "string" ? (payloads[i] as string).length : (payloads[i] as Uint8Array).byteLength;
+    if (i > start && size + bytes > maxBytes) {
+      messages.push(relayMessage(payloads.slice(start, i)));
+      start = i;
+      size = 0;
+    }
+    size += bytes;
+  }
+  if (start < payloads.length) messages.push(relayMessage(payloads.slice(start)));
+  return messages;
+}
+
 /**
  * One event as a message to a watcher's socket: to a relay, its bytes on the HTTP stream (a JSON line goes as
  * text; the relay adds the newline); to a client's own WebSocket, one JSON text frame or one binary WatchEvent.

@@ -14,7 +14,7 @@ import { findKind } from "../resources/catalog.ts";
 import { storageKey } from "../resources/definition.ts";
 import { decodeStored } from "./codec.ts";
 import { sql } from "./statements.ts";
-import { encodeWatchEvent, bookmarkObject, relayMessage, type WatchPayload } from "../registry/watch-event.ts";
+import { encodeWatchEvent, bookmarkObject, relayMessage, relayMessages, type WatchPayload } from "../registry/watch-event.ts";
 import { idleHubQuietMs } from "./watch-hubs.ts";
 import { bookmarkEveryMs, SocketSink, StreamSink, tooSlow, type WatchSink } from "./watch-sink.ts";
 
@@ -333,8 +333,8 @@ export class WatchHub extends DurableObject<Env> {
     }
     this.cursor = cursor;
     for (const group of groups.values()) {
-      let bytes: Uint8Array | undefined;
-      const batch = () => (bytes ??= relayMessage(group.lines));
+      let messages: Uint8Array[] | undefined;
+      const batch = () => (messages ??= relayMessages(group.lines));
       for (const w of group.members) {
         if (w.lastRv < cursor) w.lastRv = cursor;
         if (group.columnsSent) w.columnsSent = true;

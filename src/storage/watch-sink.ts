@@ -10,8 +10,11 @@ import { relayMessage, socketMessage, type WatchPayload } from "../registry/watc
 export interface WatchSink {
   /** One event. */
   event(payload: WatchPayload): void;
-  /** A round's events for a group of equal watchers; `batch` is their bytes on an HTTP stream, made once. */
-  round(payloads: readonly WatchPayload[], batch: () => Uint8Array): void;
+  /**
+   * A round's events for a group of equal watchers; `batch` is their bytes on an HTTP stream, made once and
+   * cut into messages of bounded size (relayMessages).
+   */
+  round(payloads: readonly WatchPayload[], batch: () => Uint8Array[]): void;
   /** Keeps the watcher's state where it survives hibernation (a socket's attachment; nothing for a stream). */
   persist(state: unknown): void;
   /** Ends the watch. */
@@ -30,8 +33,8 @@ export class SocketSink implements WatchSink {
     this.send(socketMessage(payload, this.relay));
   }
 
-  round(payloads: readonly WatchPayload[], batch: () => Uint8Array): void {
-    if (this.relay) this.send(batch());
+  round(payloads: readonly WatchPayload[], batch: () => Uint8Array[]): void {
+    if (this.relay) for (const message of batch()) this.send(message);
     else for (const payload of payloads) this.send(payload);
   }
 
@@ -108,8 +111,8 @@ export class StreamSink implements WatchSink {
     this.write(relayMessage([payload]));
   }
 
-  round(_payloads: readonly WatchPayload[], batch: () => Uint8Array): void {
-    this.write(batch());
+  round(_payloads: readonly WatchPayload[], batch: () => Uint8Array[]): void {
+    for (const message of batch()) this.write(message);
   }
 
   persist(): void {}
