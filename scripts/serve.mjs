@@ -38,6 +38,7 @@ try {
       ADMIN_TOKEN: token,
       SERVICE_ACCOUNT_SIGNING_KEY: serviceAccountKey.privateKey,
       CLUSTER_CA_CERT: pki.caCert,
+      SECURE_PORT: String(settings.port),
       ...(staticTokens ? { STATIC_TOKENS: staticTokens } : {}),
       ...(auditPolicy ? { AUDIT_POLICY: auditPolicy } : {}),
       ...(process.env.HTTP_WATCH_STREAMS ? { HTTP_WATCH_STREAMS: process.env.HTTP_WATCH_STREAMS } : {}),

@@ -24,7 +24,9 @@ export interface Env {
   SERVICE_ACCOUNT_ISSUER?: string;
   /** The API's audiences, comma-separated (default: the first issuer). */
   API_AUDIENCES?: string;
-  /** PEM of the CA that signs the server's certificate: ca.crt of legacy token Secrets. */
+  /** The port clients reach the API on: the target port of the `kubernetes` Service (default 443). */
+  SECURE_PORT?: string;
+  /** PEM of the CA that signs the server's certificate: ca.crt of legacy token Secrets and kube-root-ca.crt. */
   CLUSTER_CA_CERT?: string;
   /** OIDC: the issuer URL (enables OIDC) and the client id tokens must be meant for. */
   OIDC_ISSUER_URL?: string;

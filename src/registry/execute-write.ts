@@ -7,12 +7,12 @@ import { parseLabelSelector, SelectorParseError } from "../api/label-selector.ts
 import { cloneJson, type KubeObject } from "../api/object.ts";
 import { success, type Status } from "../api/status.ts";
 import { jsonEqual } from "../resources/json-equal.ts";
-import { apiVersionOf, storageKey, type KindDefinition, type StrategyContext } from "../resources/definition.ts";
+import { apiVersionOf, storageKey, type KindDefinition, type ShardAdmissionContext, type StrategyContext } from "../resources/definition.ts";
 import type { CreateRequest, DeleteCollectionRequest, DeleteRequest, PatchRequest, UpdateRequest, WriteRequest, WriteResult } from "./contract.ts";
 import { applyPatch } from "./apply-patch.ts";
 import { fieldsOf } from "./field-attributes.ts";
 import { patchVerdict, writeVerdict, type FieldVerdict } from "./field-validation.ts";
-import { generateName, newUid } from "./object-names.ts";
+import { generateName, newUid } from "../api/object-names.ts";
 import { prepareCreate } from "./prepare-create.ts";
 import { prepareDelete } from "./prepare-delete.ts";
 import { prepareUpdate, shouldRemoveAfterUpdate } from "./prepare-update.ts";
@@ -48,6 +48,10 @@ export async function executeWrite(def: KindDefinition | undefined, req: WriteRe
   }
 }
 
+function admissionContext(view: ShardView, old?: KubeObject): ShardAdmissionContext {
+  return { namespace: view.namespace, old, load: (r, n) => view.load(r, n), clusterObjects: (r) => view.clusterObjects(r) };
+}
+
 function ref(def: KindDefinition) {
   return { group: def.group, resource: def.plural };
 }
@@ -76,6 +80,8 @@ async function create(def: KindDefinition, req: CreateRequest, view: ShardView, 
       if (generated && attempt < generateNameAttempts) continue;
       return fail(alreadyExists(ref(def), name), warnings);
     }
+    const refused = await def.admitInShard?.(obj, admissionContext(view));
+    if (refused) return fail(refused, warnings);
     if (req.dryRun) return () => ({ ok: true, code: 201, object: obj, warnings });
     view.stage({ event: "ADDED", resource, name, object: obj });
     return () => ({ ok: true, code: 201, object: obj, warnings });
@@ -120,6 +126,10 @@ async function update(
   if (!prepared.ok) return fail(prepared.status, warnings);
   const obj = prepared.object;
   trackFields(def, req, old, obj, ctx, applied);
+  if (!req.subresource && def.admitInShard) {
+    const refused = await def.admitInShard(obj, admissionContext(view, old));
+    if (refused) return fail(refused, warnings);
+  }
   const present = (o: KubeObject): WriteResult => ({ ok: true, code: 200, object: req.subresource === "scale" ? scaleOf(def, o) : o, warnings });
   if (shouldRemoveAfterUpdate(def, obj)) {
     if (!req.dryRun) view.stage({ event: "DELETED", resource, name: req.name, object: obj });

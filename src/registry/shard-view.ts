@@ -17,6 +17,8 @@ export interface ShardView {
   /** "" for the cluster-scoped shard. */
   readonly namespace: string;
   load(resource: string, name: string): Promise<KubeObject | undefined>;
+  /** The current cluster-scoped objects of a resource, read from D1 (from the namespace shards: as last committed). */
+  clusterObjects(resource: string): Promise<KubeObject[]>;
   exists(resource: string, name: string): boolean;
   /**
    * The resourceVersion of the object's state as of now, to be read when answering: a state staged by this

@@ -17,6 +17,8 @@ export type NameRule = "dns1123-subdomain" | "dns1123-label" | "dns1035-label" |
 /** What a hook may know about the request: time and user come in here, never from globals. */
 export interface StrategyContext {
   now: Date;
+  /** On an update through a subresource ("status"), which one. */
+  subresource?: string;
   user: { name: string; uid?: string; groups: string[]; extra?: Record<string, string[]> };
 }
 
@@ -73,6 +75,20 @@ export interface CommitEffects {
   reconcileClusterRoleAggregation(): void;
   /** Accepts the names of CustomResourceDefinitions, marks them Established, cleans up deleted ones. */
   reconcileCustomResourceDefinitions(): void;
+  /** Makes sure an active namespace has what kube's controllers put in every one (src/controllers/namespace-defaults.ts). */
+  ensureNamespaceDefaults(namespace: string): void;
+}
+
+/** What a create's admission may read in the shard that runs it: the namespace's other objects. */
+export interface ShardAdmissionContext {
+  /** "" for cluster-scoped kinds. */
+  namespace: string;
+  /** A current object of this shard by storage key (e.g. "serviceaccounts") and name. */
+  load(resource: string, name: string): Promise<KubeObject | undefined>;
+  /** The current cluster-scoped objects of a resource, as last committed by the cluster shard. */
+  clusterObjects(resource: string): Promise<KubeObject[]>;
+  /** The stored object, on an update. */
+  old?: KubeObject;
 }
 
 /** What an admission hook may ask: the request's namespace and the requesting user's authorization. */
@@ -181,7 +197,7 @@ export interface KindDefinition {
    */
   readyToRemove?(obj: KubeObject): boolean;
   /** Work to start once a write is committed (e.g. a Namespace that went Terminating is emptied). */
-  afterCommit?(obj: KubeObject, effects: CommitEffects): void;
+  afterCommit?(obj: KubeObject, effects: CommitEffects, event: "ADDED" | "MODIFIED" | "DELETED"): void;
 
   /**
    * The kind is not stored: a create is answered by this function, in the Worker, and nothing is kept
@@ -190,6 +206,14 @@ export interface KindDefinition {
   answerCreate?(obj: KubeObject, ctx: AnswerContext): Promise<KubeObject | Status>;
   /** Subresources answered at once on POST, by name (serviceaccounts/token). */
   actions?: Record<string, SubresourceAction>;
+
+  /**
+   * Admission that needs the shard's other objects (kube's ServiceAccount and Priority plugins), on create and
+   * on update of the main resource (ctx.old set). Runs in the shard, after the object is prepared and
+   * validated and its managed fields recorded, so what it adds belongs to no field manager, as in kube. May
+   * change the object, or refuse it with a Status.
+   */
+  admitInShard?(obj: KubeObject, ctx: ShardAdmissionContext): Promise<Status | undefined>;
 
   /** DELETE answers with the deleted object itself (as for pods) instead of a Success Status. */
   returnDeletedObject?: boolean;

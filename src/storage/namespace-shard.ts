@@ -7,6 +7,7 @@ import { internalError } from "../api/errors.ts";
 import { compactionEveryMs, compactLog } from "../controllers/compaction.ts";
 import { reconcileAggregation } from "../controllers/cluster-role-aggregation.ts";
 import { CustomResourceDefinitionControllers } from "../controllers/custom-resource-definitions.ts";
+import { ensureNamespaceDefaults } from "../controllers/namespace-defaults.ts";
 import { NamespaceTermination } from "../controllers/namespace-termination.ts";
 import { populateTokenSecret } from "../controllers/service-account-token-secrets.ts";
 import type { Env } from "../env.ts";
@@ -15,9 +16,11 @@ import { executeWrite } from "../registry/execute-write.ts";
 import type { ShardView } from "../registry/shard-view.ts";
 import { kindCatalog } from "../customresources/kind-catalog.ts";
 import { findKind, findKindByStorageKey } from "../resources/catalog.ts";
+import { namespaces } from "../resources/core/namespaces.ts";
 import { storageKey, type KindDefinition } from "../resources/definition.ts";
 import type { CommitEffects } from "../resources/definition.ts";
 import { ShardIndex } from "./shard-index.ts";
+import { shardFor } from "./shards.ts";
 import { pokeHubs } from "./watch-hubs.ts";
 import { WriteBatch } from "./write-batch.ts";
 
@@ -55,7 +58,13 @@ export class NamespaceShard extends DurableObject<Env> {
     },
     reconcileClusterRoleAggregation: () => this.aggregation.request(),
     reconcileCustomResourceDefinitions: () => this.crdControllers.request(),
+    ensureNamespaceDefaults: (namespace) => {
+      const done = namespace === this.namespace ? this.populateDefaults(namespace) : shardFor(this.env, namespace).populateDefaults(namespace);
+      done.catch((error: unknown) => console.error(`namespace ${namespace}: creating its default objects failed`, error));
+    },
   };
+  /** Whether this (cluster) shard has asked every namespace to check its default objects since it started. */
+  private defaultsResynced = false;
   private readonly crdControllers = new CustomResourceDefinitionControllers(this.env, this);
   /** One reconcile at a time; changes during a run make one more run. Its writes queue in this shard. */
   private readonly aggregation = coalesced(() =>
@@ -106,10 +115,34 @@ export class NamespaceShard extends DurableObject<Env> {
     });
   }
 
-  /** Makes sure the cluster shard's periodic work (compaction) is scheduled. */
+  /** Creates or repairs this namespace's default objects (src/controllers/namespace-defaults.ts). */
+  async populateDefaults(namespace: string): Promise<number> {
+    return this.run(namespace, ensureNamespaceDefaults(this.env));
+  }
+
+  /**
+   * Makes sure the cluster shard's periodic work (compaction) is scheduled, and once per start of this shard
+   * has every namespace check its default objects (as kube's controllers resync when they start).
+   */
   async startMaintenance(): Promise<void> {
     this.namespace ??= "";
     await this.wakeAt(Date.now() + compactionEveryMs);
+    if (!this.defaultsResynced) {
+      this.defaultsResynced = true;
+      this.ctx.waitUntil(this.resyncNamespaceDefaults());
+    }
+  }
+
+  private async resyncNamespaceDefaults(): Promise<void> {
+    const names = await this.run("", async (view) => {
+      const found = view.names(storageKey(namespaces));
+      return () => found;
+    });
+    for (const name of names) {
+      await shardFor(this.env, name)
+        .populateDefaults(name)
+        .catch((error: unknown) => console.error(`namespace ${name}: creating its default objects failed`, error));
+    }
   }
 
   /** Starts emptying a namespace that went Terminating (called on the cluster shard). */
@@ -188,7 +221,7 @@ export class NamespaceShard extends DurableObject<Env> {
     });
     if (batch.staged.length > 0) pokeHubs(this.env, this.namespace ?? "", this.quietHubs);
     for (const change of batch.staged) {
-      findKindByStorageKey(change.resource)?.afterCommit?.(change.object, this.effects);
+      findKindByStorageKey(change.resource)?.afterCommit?.(change.object, this.effects, change.event);
     }
   }
 }

@@ -10,6 +10,7 @@ export interface ShardClient {
   purgeResource(namespace: string, resource: string): Promise<number>;
   terminateNamespace(name: string): Promise<void>;
   startMaintenance(): Promise<void>;
+  populateDefaults(namespace: string): Promise<number>;
 }
 
 export function shardName(namespace: string): string {

@@ -3,9 +3,13 @@
 
 import { cloneJson, type KubeObject } from "../api/object.ts";
 import type { NamespacePhase, ShardView, StagedChange } from "../registry/shard-view.ts";
-import { encodeStored } from "./codec.ts";
+import { decodeStored, encodeStored } from "./codec.ts";
+import { ObjectReader } from "./object-reader.ts";
 import type { ShardIndex } from "./shard-index.ts";
 import { sql } from "./statements.ts";
+
+/** Cluster-scoped objects an admission reads (priority classes) are few; more than this are not looked at. */
+const clusterObjectsLimit = 1000;
 
 export class WriteBatch implements ShardView {
   readonly staged: StagedChange[] = [];
@@ -24,6 +28,15 @@ export class WriteBatch implements ShardView {
     if (staged !== undefined) return staged === null ? undefined : cloneJson(staged);
     const stored = await this.index.get(this.db, this.namespace, resource, name);
     return stored && cloneJson(stored);
+  }
+
+  async clusterObjects(resource: string): Promise<KubeObject[]> {
+    if (this.namespace === "") {
+      const found = await Promise.all(this.names(resource).map((name) => this.load(resource, name)));
+      return found.filter((obj): obj is KubeObject => obj !== undefined);
+    }
+    const page = await new ObjectReader(this.db).page({ resource, namespace: "", after: { namespace: "", name: "" }, limit: clusterObjectsLimit });
+    return page.rows.map((row) => decodeStored(row.value, row.rv));
   }
 
   exists(resource: string, name: string): boolean {

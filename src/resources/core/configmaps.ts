@@ -7,6 +7,7 @@ import { configMapKeyErrors } from "../../api/validation/names.ts";
 import type { KindDefinition } from "../definition.ts";
 import { ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
 import { base64String, envelope } from "../schema-types.ts";
+import { rootCAConfigMapName } from "./pod-service-account.ts";
 
 const maxTotalBytes = 1024 * 1024;
 
@@ -69,6 +70,10 @@ export const configMaps = {
   },
   validateUpdate(obj, old) {
     return validateImmutableData(obj, old, ["data", "binaryData"]);
+  },
+  afterCommit(obj, effects, event) {
+    // The root CA publisher puts kube-root-ca.crt back when it is deleted or its data changed.
+    if (event !== "ADDED" && obj.metadata.name === rootCAConfigMapName) effects.ensureNamespaceDefaults(obj.metadata.namespace ?? "");
   },
   table: {
     columns: [nameColumn, column("Data", "integer", "Number of data entries."), ageColumn],

@@ -100,8 +100,11 @@ export const namespaces = {
   readyToRemove(obj) {
     return ((obj as Namespace).spec?.finalizers ?? []).length === 0;
   },
-  afterCommit(obj, effects) {
-    if (obj.metadata.deletionTimestamp && obj.metadata.name) effects.terminateNamespace(obj.metadata.name);
+  afterCommit(obj, effects, event) {
+    const name = obj.metadata.name;
+    if (!name || event === "DELETED") return;
+    if (obj.metadata.deletionTimestamp) effects.terminateNamespace(name);
+    else if (event === "ADDED") effects.ensureNamespaceDefaults(name);
   },
   table: {
     columns: [nameColumn, column("Status", "string", "The status of the namespace"), ageColumn],

@@ -7,6 +7,7 @@ import type { KindDefinition } from "../definition.ts";
 import { envelope } from "../schema-types.ts";
 import { defaultPodOnly, defaultPodSpec, podSpec, validatePodSpec } from "./pod-spec.ts";
 import { podQosClass } from "./pod-qos.ts";
+import { admitPodCreate, admitPodUpdate } from "./pod-admission.ts";
 import { podStatus } from "./pod-status-schema.ts";
 import { podTable, type PodObject } from "./pod-table.ts";
 import { validatePodUpdate } from "./pod-update-validation.ts";
@@ -56,12 +57,17 @@ export const pods = {
       ];
     }
   },
+  prepareForUpdate(obj, old, ctx) {
+    // kube's admission runs before validation; on a subresource it does not run.
+    if (!ctx.subresource) admitPodUpdate(obj, old);
+  },
   validate(obj) {
     return validatePodSpec((obj as PodObject).spec ?? {}, "spec", { isPod: true });
   },
   validateUpdate(obj, old) {
     return validatePodUpdate((obj as PodObject).spec ?? {}, (old as PodObject).spec ?? {});
   },
+  admitInShard: admitPodCreate,
   table: podTable,
   fieldSelectors: {
     "spec.nodeName": (obj) => (obj as PodObject).spec?.nodeName ?? "",

@@ -30,7 +30,7 @@ function hash32(text: string): number {
   return h >>> 0;
 }
 
-const ipv4Text = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
+export const ipv4Text = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
 
 /** ValidateServiceClusterIPsRelatedFields: clusterIP, clusterIPs, ipFamilies and ipFamilyPolicy agree. */
 export function clusterIPsErrors(spec: ServiceSpec): FieldError[] {

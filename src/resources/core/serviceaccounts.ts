@@ -6,6 +6,7 @@ import type { KindDefinition } from "../definition.ts";
 import { ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
 import { envelope, localObjectReference, objectReference } from "../schema-types.ts";
 import { serviceAccountToken } from "../authentication/token-requests.ts";
+import { defaultServiceAccountName } from "./pod-service-account.ts";
 
 const schema = z
   .object({
@@ -46,6 +47,10 @@ export const serviceAccounts = {
   prepareForCreate: cleanSecretReferences,
   prepareForUpdate: cleanSecretReferences,
   actions: { token: serviceAccountToken },
+  afterCommit(obj, effects, event) {
+    // The service account controller puts a deleted `default` account back.
+    if (event === "DELETED" && obj.metadata.name === defaultServiceAccountName) effects.ensureNamespaceDefaults(obj.metadata.namespace ?? "");
+  },
   table: {
     columns: [nameColumn, column("Secrets", "string", "How many secrets the service account lists."), ageColumn],
     cells(obj, { now }) {

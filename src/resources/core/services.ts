@@ -9,7 +9,7 @@ import type { KindDefinition } from "../definition.ts";
 import { ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
 import { cidrErrors, condition, envelope, intOrString, ipErrors, labelsErrors, parseIP } from "../schema-types.ts";
 import { portNameErrors, portNumberErrors, protocolErrors, specialIPErrors } from "../schema-types.ts";
-import { allocationErrors, clusterIPsErrors, isHeadless, needsHealthCheck, needsNodePorts } from "./service-addresses.ts";
+import { allocationErrors, clusterIPsErrors, isHeadless, needsHealthCheck, needsNodePorts, ipv4Text, serviceCIDR } from "./service-addresses.ts";
 import { prepareServiceCreate, prepareServiceUpdate, validateServiceUpdate } from "./service-addresses.ts";
 
 const servicePort = z
@@ -304,6 +304,22 @@ function externalIP(svc: Service): string {
   }
 }
 
+/** The Service that names the API server inside the cluster, which kube-apiserver keeps in `default`. */
+export const kubernetesService = {
+  namespace: "default",
+  name: "kubernetes",
+  /** Its first address is the service range's first (10.96.0.1); it forwards 443 to the API's own port. */
+  object(securePort: number): KubeObject {
+    const clusterIP = ipv4Text(serviceCIDR.base + 1);
+    return {
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: { name: "kubernetes", labels: { component: "apiserver", provider: "kubernetes" } },
+      spec: { type: "ClusterIP", clusterIP, clusterIPs: [clusterIP], ports: [{ name: "https", port: 443, protocol: "TCP", targetPort: securePort }], sessionAffinity: "None" },
+    };
+  },
+};
+
 export const services = {
   group: "",
   version: "v1",
@@ -321,6 +337,10 @@ export const services = {
   prepareForUpdate: (obj, old, ctx) => prepareServiceUpdate(obj as Service, old as Service, ctx.now),
   validate: (obj) => validateService(obj as Service),
   validateUpdate: (obj, old) => validateServiceUpdate((obj as Service).spec ?? {}, (old as Service).spec ?? {}),
+  afterCommit(obj, effects, event) {
+    const { name, namespace } = obj.metadata;
+    if (event === "DELETED" && name === kubernetesService.name && namespace === kubernetesService.namespace) effects.ensureNamespaceDefaults(namespace);
+  },
   table: {
     columns: [
       nameColumn,

@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { fieldError, type FieldError } from "../../api/field-errors.ts";
 import type { KubeObject } from "../../api/object.ts";
-import type { KindDefinition } from "../definition.ts";
+import { forbidden } from "../../api/errors.ts";
+import type { Status } from "../../api/status.ts";
+import { storageKey, type KindDefinition, type ShardAdmissionContext } from "../definition.ts";
 import { ageColumn, column, creationAge, nameColumn } from "../table-columns.ts";
 import { envelope } from "../schema-types.ts";
 
@@ -36,6 +38,17 @@ function systemClassErrors(pc: PriorityClass): FieldError[] {
   return [fieldError.forbidden("metadata.name", `priority class names with '${systemPrefix}' prefix are reserved for system use only. error: ${problem}`)];
 }
 
+/** kube's Priority admission of classes: one global default at most (checked in the cluster shard's order). */
+async function admitOneDefault(obj: KubeObject, ctx: ShardAdmissionContext): Promise<Status | undefined> {
+  const pc = obj as PriorityClass;
+  if (pc.globalDefault !== true) return undefined;
+  const others = (await ctx.clusterObjects(storageKey(priorityClasses))) as PriorityClass[];
+  const current = others.find((other) => other.globalDefault === true && other.metadata.name !== pc.metadata.name);
+  if (!current) return undefined;
+  const message = `PriorityClass ${current.metadata.name} is already marked as default. Only one default can exist`;
+  return forbidden({ group: "scheduling.k8s.io", resource: "priorityclasses" }, pc.metadata.name ?? "", message);
+}
+
 export const priorityClasses = {
   group: "scheduling.k8s.io",
   version: "v1",
@@ -46,6 +59,7 @@ export const priorityClasses = {
   shortNames: ["pc"],
   nameRule: "dns1123-subdomain",
   schema,
+  admitInShard: admitOneDefault,
   applyDefaults(obj) {
     const pc = obj as PriorityClass;
     pc.value ??= 0;
