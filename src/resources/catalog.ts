@@ -27,6 +27,7 @@ import { endpoints } from "./core/endpoints.ts";
 import { events } from "./core/events.ts";
 import { namespaces } from "./core/namespaces.ts";
 import { nodes } from "./core/nodes.ts";
+import { persistentVolumeClaims } from "./core/persistentvolumeclaims.ts";
 import { pods } from "./core/pods.ts";
 import { resourceQuotas } from "./core/resourcequotas.ts";
 import { secrets } from "./core/secrets.ts";
@@ -44,6 +45,7 @@ export const kinds: readonly KindDefinition[] = [
   nodes,
   pods,
   resourceQuotas,
+  persistentVolumeClaims,
   deployments,
   replicaSets,
   statefulSets,
