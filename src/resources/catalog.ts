@@ -28,6 +28,7 @@ import { events } from "./core/events.ts";
 import { namespaces } from "./core/namespaces.ts";
 import { nodes } from "./core/nodes.ts";
 import { persistentVolumeClaims } from "./core/persistentvolumeclaims.ts";
+import { persistentVolumes } from "./core/persistentvolumes.ts";
 import { pods } from "./core/pods.ts";
 import { resourceQuotas } from "./core/resourcequotas.ts";
 import { secrets } from "./core/secrets.ts";
@@ -46,6 +47,7 @@ export const kinds: readonly KindDefinition[] = [
   pods,
   resourceQuotas,
   persistentVolumeClaims,
+  persistentVolumes,
   deployments,
   replicaSets,
   statefulSets,
