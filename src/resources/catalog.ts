@@ -30,6 +30,7 @@ import { nodes } from "./core/nodes.ts";
 import { persistentVolumeClaims } from "./core/persistentvolumeclaims.ts";
 import { persistentVolumes } from "./core/persistentvolumes.ts";
 import { pods } from "./core/pods.ts";
+import { replicationControllers } from "./core/replicationcontrollers.ts";
 import { resourceQuotas } from "./core/resourcequotas.ts";
 import { secrets } from "./core/secrets.ts";
 import { serviceAccounts } from "./core/serviceaccounts.ts";
@@ -48,6 +49,7 @@ export const kinds: readonly KindDefinition[] = [
   resourceQuotas,
   persistentVolumeClaims,
   persistentVolumes,
+  replicationControllers,
   deployments,
   replicaSets,
   statefulSets,
