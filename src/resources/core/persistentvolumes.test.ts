@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { FieldError } from "../../api/field-errors.ts";
 import { cloneJson, type KubeObject } from "../../api/object.ts";
+import { errorLines, parsedAs } from "./kind-objects.test-support.ts";
 import { persistentVolumes as pvs } from "./persistentvolumes.ts";
 
 const now = new Date("2025-03-01T12:00:00Z");
@@ -26,16 +26,10 @@ const manifest = {
   },
 };
 
-function parse(body: unknown): KubeObject {
-  const result = pvs.schema.safeParse(body);
-  if (!result.success) throw new Error(JSON.stringify(result.error.issues));
-  const obj = result.data as KubeObject;
-  obj.metadata = cloneJson((body as KubeObject).metadata);
-  return obj;
-}
+const parse = (body: unknown) => parsedAs(pvs, body);
 
 function created(body: unknown = manifest): KubeObject {
-  const obj = parse(cloneJson(body));
+  const obj = parse(body);
   pvs.applyDefaults(obj);
   pvs.prepareForCreate(obj, ctx(now));
   return obj;
@@ -46,7 +40,7 @@ const withSource = (source: Record<string, unknown>, extra: Record<string, unkno
   const { local: _, ...rest } = manifest.spec;
   return created({ ...manifest, spec: { ...rest, ...source, ...extra } });
 };
-const show = (errors: FieldError[]) => errors.map((e) => `${e.type} ${e.field}${e.detail ? `: ${e.detail}` : ""}`);
+const show = errorLines;
 const spec = (obj: KubeObject) => obj.spec as Record<string, any>;
 
 describe("persistentvolumes", () => {
@@ -55,7 +49,7 @@ describe("persistentvolumes", () => {
   });
 
   it("keeps every field of a real manifest", () => {
-    expect(parse(cloneJson(manifest))).toEqual(manifest);
+    expect(parse(manifest)).toEqual(manifest);
   });
 
   it("defaults Retain and Filesystem, and starts Pending with the time of the phase", () => {

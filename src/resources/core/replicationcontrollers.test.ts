@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { FieldError } from "../../api/field-errors.ts";
-import { cloneJson, type KubeObject } from "../../api/object.ts";
+import type { KubeObject } from "../../api/object.ts";
+import { errorLines, parsedAs } from "./kind-objects.test-support.ts";
 import { replicationControllers as rcs } from "./replicationcontrollers.ts";
 
 const now = new Date("2025-03-01T12:00:00Z");
@@ -19,23 +19,17 @@ const manifest = {
   },
 };
 
-function parse(body: unknown): KubeObject {
-  const result = rcs.schema.safeParse(body);
-  if (!result.success) throw new Error(JSON.stringify(result.error.issues));
-  const obj = result.data as KubeObject;
-  obj.metadata = cloneJson((body as KubeObject).metadata);
-  return obj;
-}
+const parse = (body: unknown) => parsedAs(rcs, body);
 
 function created(body: unknown = manifest): KubeObject {
-  const obj = parse(cloneJson(body));
+  const obj = parse(body);
   rcs.applyDefaults(obj);
   rcs.prepareForCreate(obj);
   return obj;
 }
 
 const withSpec = (patch: Record<string, unknown>) => created({ ...manifest, spec: { ...manifest.spec, ...patch } });
-const show = (errors: FieldError[]) => errors.map((e) => `${e.type} ${e.field}${e.detail ? `: ${e.detail}` : ""}`);
+const show = errorLines;
 const spec = (obj: KubeObject) => obj.spec as Record<string, any>;
 
 describe("replicationcontrollers", () => {
@@ -44,7 +38,7 @@ describe("replicationcontrollers", () => {
   });
 
   it("keeps every field of a real manifest", () => {
-    expect(parse(cloneJson(manifest))).toEqual(manifest);
+    expect(parse(manifest)).toEqual(manifest);
   });
 
   it("defaults the selector and its own labels from the template's, and the template as other workloads", () => {
