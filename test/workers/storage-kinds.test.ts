@@ -148,3 +148,32 @@ describe("replicationcontrollers", () => {
     expect(moved.body.metadata.generation).toBe(3);
   });
 });
+
+describe("the default roles", () => {
+  it("let edit write claims and controllers and scale them, but not volumes, as kube's do", async () => {
+    const ns = await freshNamespace();
+    const binding = {
+      metadata: { name: "dev-edit" },
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "edit" },
+      subjects: [{ kind: "User", name: "dev", apiGroup: "rbac.authorization.k8s.io" }],
+    };
+    expect((await api("POST", `/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/rolebindings`, binding)).status).toBe(201);
+    const dev = { "Impersonate-User": "dev" };
+    expect((await api("POST", `/api/v1/namespaces/${ns}/persistentvolumeclaims`, claim("data"), dev)).status).toBe(201);
+    expect((await api("GET", `/api/v1/namespaces/${ns}/persistentvolumeclaims/data/status`, undefined, dev)).status).toBe(200);
+    expect((await api("POST", `/api/v1/namespaces/${ns}/replicationcontrollers`, controller("web"), dev)).status).toBe(201);
+    expect((await api("PATCH", `/api/v1/namespaces/${ns}/replicationcontrollers/web/scale`, { spec: { replicas: 1 } }, { ...merge, ...dev })).status).toBe(200);
+    const pv = await api("POST", "/api/v1/persistentvolumes", volume(volumeName()), dev);
+    expect(pv.status).toBe(403);
+    expect(pv.body).toEqual({
+      kind: "Status",
+      apiVersion: "v1",
+      metadata: {},
+      status: "Failure",
+      message: 'persistentvolumes is forbidden: User "dev" cannot create resource "persistentvolumes" in API group "" at the cluster scope',
+      reason: "Forbidden",
+      details: { kind: "persistentvolumes" },
+      code: 403,
+    });
+  });
+});
