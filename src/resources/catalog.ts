@@ -27,7 +27,10 @@ import { endpoints } from "./core/endpoints.ts";
 import { events } from "./core/events.ts";
 import { namespaces } from "./core/namespaces.ts";
 import { nodes } from "./core/nodes.ts";
+import { persistentVolumeClaims } from "./core/persistentvolumeclaims.ts";
+import { persistentVolumes } from "./core/persistentvolumes.ts";
 import { pods } from "./core/pods.ts";
+import { replicationControllers } from "./core/replicationcontrollers.ts";
 import { resourceQuotas } from "./core/resourcequotas.ts";
 import { secrets } from "./core/secrets.ts";
 import { serviceAccounts } from "./core/serviceaccounts.ts";
@@ -44,6 +47,9 @@ export const kinds: readonly KindDefinition[] = [
   nodes,
   pods,
   resourceQuotas,
+  persistentVolumeClaims,
+  persistentVolumes,
+  replicationControllers,
   deployments,
   replicaSets,
   statefulSets,

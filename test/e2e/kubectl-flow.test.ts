@@ -34,6 +34,9 @@ describe("kubectl against the server started as the README says", () => {
     expect(out).toMatch(/^configmaps\s+cm\s+v1\s+true\s+ConfigMap$/m);
     expect(out).toMatch(/^deployments\s+deploy\s+apps\/v1\s+true\s+Deployment$/m);
     expect(out).toMatch(/^namespaces\s+ns\s+v1\s+false\s+Namespace$/m);
+    expect(out).toMatch(/^persistentvolumeclaims\s+pvc\s+v1\s+true\s+PersistentVolumeClaim$/m);
+    expect(out).toMatch(/^persistentvolumes\s+pv\s+v1\s+false\s+PersistentVolume$/m);
+    expect(out).toMatch(/^replicationcontrollers\s+rc\s+v1\s+true\s+ReplicationController$/m);
     expect(await ok("api-versions")).toBe(
       "apiextensions.k8s.io/v1\napps/v1\nauthentication.k8s.io/v1\nauthorization.k8s.io/v1\nbatch/v1\ncoordination.k8s.io/v1\nnetworking.k8s.io/v1\npolicy/v1\nrbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\nv1\n",
     );

@@ -20,7 +20,7 @@ const nodeSelectorTerm = z
   })
   .meta({ definition: "io.k8s.api.core.v1.NodeSelectorTerm", structType: "atomic", description: "Tests that must all hold of a node." });
 
-const nodeSelector = z
+export const nodeSelector = z
   .looseObject({ nodeSelectorTerms: f.list(nodeSelectorTerm, 1, "The terms; a node must pass one of them.") })
   .meta({ definition: "io.k8s.api.core.v1.NodeSelector", structType: "atomic", description: "Terms of which a node must pass one." });
 

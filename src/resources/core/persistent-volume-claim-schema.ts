@@ -1,5 +1,6 @@
-// A PersistentVolumeClaim's spec and status, shared by StatefulSet claim templates and ephemeral volumes, with
-// the references a claim's data source is given by.
+// A PersistentVolumeClaim's spec and status, shared by the PersistentVolumeClaim kind, StatefulSet claim
+// templates and ephemeral volumes, with the references a claim's data source is given by. Every structure is
+// modeled field by field, so unknown fields are reported and dropped as fieldValidation says.
 
 import { z } from "zod";
 import { objectMeta } from "../object-meta-schema.ts";
@@ -7,7 +8,7 @@ import { labelSelector } from "../schema-types.ts";
 import { kubeField as f } from "./kube-field.ts";
 
 const typedLocalObjectReference = z
-  .looseObject({
+  .object({
     apiGroup: f.string(1, "The group of the object's kind; empty for the core group."),
     kind: f.string(2, "The kind of the object."),
     name: f.string(3, "The name of the object."),
@@ -15,7 +16,7 @@ const typedLocalObjectReference = z
   .meta({ definition: "io.k8s.api.core.v1.TypedLocalObjectReference", structType: "atomic", description: "An object of any kind in the same namespace." });
 
 const typedObjectReference = z
-  .looseObject({
+  .object({
     apiGroup: f.string(1, "The group of the object's kind; empty for the core group."),
     kind: f.string(2, "The kind of the object."),
     name: f.string(3, "The name of the object."),
@@ -24,14 +25,14 @@ const typedObjectReference = z
   .meta({ definition: "io.k8s.api.core.v1.TypedObjectReference", description: "An object of any kind, possibly in another namespace." });
 
 const volumeResourceRequirements = z
-  .looseObject({
+  .object({
     limits: f.quantities(1, "The most storage the volume may have."),
     requests: f.quantities(2, "The storage the claim asks for, as requests.storage."),
   })
   .meta({ definition: "io.k8s.api.core.v1.VolumeResourceRequirements", description: "The storage a claim asks for and allows." });
 
 export const persistentVolumeClaimSpec = z
-  .looseObject({
+  .object({
     accessModes: f.strings(1, "How the volume may be mounted: ReadWriteOnce, ReadOnlyMany, ReadWriteMany or ReadWriteOncePod."),
     selector: f.message(labelSelector, 4, "Labels of the volumes the claim may bind to."),
     resources: f.message(volumeResourceRequirements, 2, "The storage the claim asks for, in requests.storage."),
@@ -45,7 +46,7 @@ export const persistentVolumeClaimSpec = z
   .meta({ definition: "io.k8s.api.core.v1.PersistentVolumeClaimSpec", description: "The storage a claim asks for: size, access modes, class and source." });
 
 const persistentVolumeClaimCondition = z
-  .looseObject({
+  .object({
     type: f.string(1, "The condition's type, e.g. Resizing or FileSystemResizePending."),
     status: f.string(2, "True, False or Unknown."),
     lastProbeTime: f.time(3, "When the condition was last checked."),
@@ -56,14 +57,14 @@ const persistentVolumeClaimCondition = z
   .meta({ definition: "io.k8s.api.core.v1.PersistentVolumeClaimCondition", description: "One aspect of the claim's state." });
 
 const modifyVolumeStatus = z
-  .looseObject({
+  .object({
     targetVolumeAttributesClassName: f.string(1, "The VolumeAttributesClass being applied."),
     status: f.string(2, "How the change goes: Pending, InProgress or Infeasible."),
   })
   .meta({ definition: "io.k8s.api.core.v1.ModifyVolumeStatus", description: "The state of a change of the volume's attributes class." });
 
 export const persistentVolumeClaimStatus = z
-  .looseObject({
+  .object({
     phase: f.string(1, "Pending, Bound or Lost."),
     accessModes: f.strings(2, "The access modes the bound volume has."),
     capacity: f.quantities(3, "The resources the bound volume has."),
@@ -92,14 +93,17 @@ export const persistentVolumeClaim = z
   .meta({ definition: "io.k8s.api.core.v1.PersistentVolumeClaim", description: "A claim for a persistent volume, made once for each pod." });
 
 const persistentVolumeClaimTemplate = z
-  .looseObject({
+  .object({
     metadata: f.message(objectMeta, 1, "Labels and annotations given to the claim; its name comes from the pod's and the volume's."),
     spec: f.message(persistentVolumeClaimSpec, 2, "The claim's spec, copied as it is."),
   })
   .meta({ definition: "io.k8s.api.core.v1.PersistentVolumeClaimTemplate", description: "The claim made for an ephemeral volume." });
 
 export const ephemeralVolumeSource = z
-  .looseObject({
+  .object({
     volumeClaimTemplate: f.message(persistentVolumeClaimTemplate, 1, "The claim made with the pod and deleted with it."),
   })
   .meta({ definition: "io.k8s.api.core.v1.EphemeralVolumeSource", description: "A volume from a claim that lives as long as the pod." });
+
+export type PersistentVolumeClaimSpec = z.infer<typeof persistentVolumeClaimSpec>;
+export type PersistentVolumeClaimStatus = z.infer<typeof persistentVolumeClaimStatus>;

@@ -1,7 +1,8 @@
 // The schema of a PodSpec and of a PodTemplateSpec, shared by pods and every workload kind, with kube's protobuf
 // numbers, definition names and merge rules on each field. Its parts live beside it: containers in
 // pod-spec-container.ts, volumes in volume-schema.ts, affinity and spreading in affinity-schema.ts, security
-// settings in security-context-schema.ts. Those parts are loose objects, so JSON keys they do not model are kept.
+// settings in security-context-schema.ts. Those parts are loose objects, so JSON keys they do not model are kept;
+// the claim template of an ephemeral volume (persistent-volume-claim-schema.ts) is modeled whole and is not.
 
 import { z } from "zod";
 import { objectMeta } from "../object-meta-schema.ts";
