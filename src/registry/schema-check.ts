@@ -1,6 +1,7 @@
 // Runs a kind's schema over a request body. A value of the wrong JSON type is a decode error (400, as kube's
 // decoder answers); a missing or out-of-range value is a validation error (422 with field causes). Fields the
-// schema does not know are dropped (metadata's too), as kube's decoder drops them.
+// schema does not know are dropped (metadata's too), as kube's decoder drops them, and so are the zero values
+// Go's JSON leaves out (src/api/protobuf/go-zeros.ts).
 
 import type { z } from "zod";
 import { badRequest } from "../api/errors.ts";
@@ -11,6 +12,7 @@ import { fieldErrorsFromZod } from "../api/zod-issues.ts";
 import { apiVersionOf, type BodyType, type KindDefinition } from "../resources/definition.ts";
 import { objectMeta } from "../resources/object-meta-schema.ts";
 import { dropUnknownFields } from "./unknown-fields.ts";
+import { dropGoZeros } from "../api/protobuf/go-zeros.ts";
 
 export type SchemaResult = { ok: true; object: KubeObject } | { ok: false; status: Status } | { ok: false; errors: FieldError[] };
 
@@ -50,6 +52,7 @@ export function checkSchema(def: BodyType & Pick<KindDefinition, "decode">, body
     const object = parsed.data as KubeObject;
     dropUnknownFields(objectMeta, body.metadata);
     object.metadata = body.metadata;
+    dropGoZeros(object, def.schema);
     return { ok: true, object };
   }
   const wrongType = parsed.error.issues.find(

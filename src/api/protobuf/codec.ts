@@ -3,7 +3,7 @@
 
 import type { z } from "zod";
 import { isPlainObject } from "../object.ts";
-import { messageDescriptor, SchemaError, type FieldDescriptor, type MessageDescriptor, type ScalarType, type ValueDescriptor } from "./descriptor.ts";
+import { goOmitsZero, messageDescriptor, SchemaError, type FieldDescriptor, type MessageDescriptor, type ScalarType, type ValueDescriptor } from "./descriptor.ts";
 import {
   base64ToBytes,
   bytesToBase64,
@@ -27,10 +27,10 @@ export interface CodecOptions {
 
 export interface DecodeOptions extends CodecOptions {
   /**
-   * Leave out what Go writes in protobuf but not in JSON: string fields that are empty (Go writes its
-   * non-pointer strings even when empty, and omits them from JSON), and the zero (0, false) of a number or
-   * bool field marked omitEmpty (schema-meta.ts). This makes the JSON a Go client meant. Map values and list
-   * items are kept.
+   * Leave out what Go writes in protobuf but not in JSON: empty strings (Go writes its non-pointer strings
+   * even when empty, and omits them from JSON unless keep-empty-strings.ts lists them), and the zero (0,
+   * false) of a number or bool field marked omitEmpty (schema-meta.ts). This makes the JSON a Go client meant.
+   * Map values and list items are kept.
    */
   omitEmpty?: boolean;
 }
@@ -98,17 +98,12 @@ function decodeFields(reader: WireReader, descriptor: MessageDescriptor, target:
       decodeFields(reader.sub(), f.value.message, target[f.name] as Record<string, unknown>, options, depth + 1); // a repeated occurrence merges
     } else {
       const value = decodeValue(reader, f.value, options, depth);
-      if (value === undefined || (options.omitEmpty && goOmits(f, value))) delete target[f.name];
+      if (value === undefined || (options.omitEmpty && goOmitsZero(f, value))) delete target[f.name];
       else target[f.name] = value;
     }
   }
 }
 
-/** Whether Go's JSON leaves out this decoded value of a single field (DecodeOptions.omitEmpty). */
-function goOmits(f: FieldDescriptor, value: unknown): boolean {
-  if (f.value.kind === "scalar" && f.value.type === "string") return value === "";
-  return f.omitEmpty === true && (value === 0 || value === false);
-}
 
 function listOf(target: Record<string, unknown>, f: FieldDescriptor): unknown[] {
   const existing = target[f.name];

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { InlineMessage, KubeFieldMeta, ProtoType } from "../../resources/schema-meta.ts";
 import { messageSchemaFor, topLevelFieldSchema } from "../../resources/object-meta-schema.ts";
+import { keepEmptyStrings } from "./keep-empty-strings.ts";
 
 export type ScalarType = "string" | "bool" | ProtoType;
 
@@ -21,6 +22,14 @@ export interface FieldDescriptor {
   value: ValueDescriptor;
   /** A decoded zero scalar is not written in Go's JSON (KubeFieldMeta.omitEmpty). */
   omitEmpty?: boolean;
+  /** A string field whose empty value Go's JSON writes (keep-empty-strings.ts); other empty strings it omits. */
+  keepEmpty?: boolean;
+}
+
+/** Whether Go's JSON leaves out this value of a single scalar field: an omitempty string, number or bool at zero. */
+export function goOmitsZero(f: FieldDescriptor, value: unknown): boolean {
+  if (f.value.kind === "scalar" && f.value.type === "string") return value === "" && !f.keepEmpty;
+  return f.omitEmpty === true && (value === 0 || value === false);
 }
 
 export interface MessageDescriptor {
@@ -107,7 +116,9 @@ export function messageDescriptor(schema: Schema, options: { topLevel?: boolean 
       const compiled = fieldDescriptor(name, field, options.topLevel === true && !embedded, embedded?.definition ?? where);
       if (compiled) addField(embedded?.message ?? descriptor, compiled, embedded?.definition ?? where);
     }
+    markKeepEmpty(descriptor);
     for (const m of inline) {
+      markKeepEmpty(m.message);
       m.message.fields.sort((a, b) => a.number - b.number);
       addField(descriptor, { name: m.definition, number: m.proto, shape: "inline", value: { kind: "message", message: m.message } }, where);
     }
@@ -117,6 +128,14 @@ export function messageDescriptor(schema: Schema, options: { topLevel?: boolean 
   }
   descriptor.fields.sort((a, b) => a.number - b.number);
   return descriptor;
+}
+
+function markKeepEmpty(descriptor: MessageDescriptor): void {
+  const names = descriptor.definition ? keepEmptyStrings[descriptor.definition] : undefined;
+  if (!names) return;
+  for (const f of descriptor.fields) {
+    if (names.includes(f.name) && f.shape === "single" && f.value.kind === "scalar" && f.value.type === "string") f.keepEmpty = true;
+  }
 }
 
 function addField(descriptor: MessageDescriptor, field: FieldDescriptor, where: string): void {

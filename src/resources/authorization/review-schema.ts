@@ -25,7 +25,7 @@ const fieldSelectorRequirement = z
     operator: z.string().meta({ proto: 2, description: "In, NotIn, Exists or DoesNotExist." }),
     values: z.array(z.string()).meta({ proto: 3, listType: "atomic", description: "The values In and NotIn compare with." }).optional(),
   })
-  .meta({ definition: "io.k8s.api.authorization.v1.FieldSelectorRequirement", description: "One test of a field selector." });
+  .meta({ definition: "io.k8s.apimachinery.pkg.apis.meta.v1.FieldSelectorRequirement", description: "One test of a field selector." });
 
 export const resourceAttributes = z
   .object({
