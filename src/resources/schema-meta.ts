@@ -29,7 +29,8 @@ export type ProtoType =
   | "Quantity" // resource.Quantity: a string or number in JSON; {string: string = 1} in protobuf
   | "IntOrString" // intstr.IntOrString: {type: int64 = 1, intVal: int32 = 2, strVal: string = 3}
   | "RawExtension" // runtime.RawExtension: any JSON; {raw: bytes = 1} holding JSON in protobuf
-  | "JSON"; // apiextensions JSON: any JSON; {raw: bytes = 1}
+  | "JSON" // apiextensions JSON: any JSON; {raw: bytes = 1}
+  | "StringList"; // a list of strings in JSON; {items: repeated string = 1} in protobuf (a user's ExtraValue)
 
 export interface KubeFieldMeta {
   /** The field's number in kube's generated.proto. */

@@ -222,3 +222,20 @@ describe("hostile map keys", () => {
     expect(JSON.stringify(m)).toBe('{"__proto__":"x","a":"b"}');
   });
 });
+
+describe("a user's extra attributes (map<string, ExtraValue>)", () => {
+  it("round-trips as {items: repeated string = 1} per key, as kube writes them", () => {
+    const schema = z.object({ extra: z.record(z.string(), z.array(z.string())).meta({ proto: 5, protoType: "StringList" }).optional() });
+    const json = { extra: { "scopes.example.com": ["read", "write"], empty: [] } };
+    const bytes = encodeMessage(json, schema);
+    // One map entry per key, sorted: {key = 1, value = 2: {items = 1 ...}}.
+    const entry = (key: string, items: string[]) => {
+      const value = new WireWriter();
+      for (const item of items) value.tag(1, WireType.bytes).string(item);
+      return new WireWriter().tag(1, WireType.bytes).string(key).tag(2, WireType.bytes).bytes(value.finish()).finish();
+    };
+    const expected = new WireWriter().tag(5, WireType.bytes).bytes(entry("empty", [])).tag(5, WireType.bytes).bytes(entry("scopes.example.com", ["read", "write"])).finish();
+    expect(bytes).toEqual(expected);
+    expect(decodeMessage(bytes, schema, { omitEmpty: true })).toEqual({ ok: true, value: json });
+  });
+});

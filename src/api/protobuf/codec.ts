@@ -67,6 +67,7 @@ const scalarWireTypes: Record<ScalarType, WireTypeNumber> = {
   IntOrString: WireType.bytes,
   RawExtension: WireType.bytes,
   JSON: WireType.bytes,
+  StringList: WireType.bytes,
 };
 
 function wireTypeOf(value: ValueDescriptor): WireTypeNumber {
@@ -190,9 +191,23 @@ function decodeLengthDelimited(content: WireReader, value: ValueDescriptor, opti
     case "RawExtension":
     case "JSON":
       return decodeEmbeddedJson(content);
+    case "StringList":
+      return decodeStringList(content);
     default:
       throw new WireError(`${value.type} is not length-delimited`);
   }
+}
+
+/** {items: repeated string = 1}: the strings, in order; other fields are skipped. */
+function decodeStringList(content: WireReader): string[] {
+  const items: string[] = [];
+  while (!content.done) {
+    const { field, wireType } = content.tag();
+    if (field === 1 && wireType === WireType.bytes) items.push(content.string());
+    else if (field === 1) throw new WireError(`wrong wireType = ${wireType} for field items`);
+    else content.skip(wireType, field);
+  }
+  return items;
 }
 
 // ---- encoding
@@ -355,6 +370,9 @@ function encodeValue(w: WireWriter, number: number, value: ValueDescriptor, json
     case "RawExtension":
     case "JSON":
       encodeEmbeddedJson(sub, json);
+      break;
+    case "StringList":
+      for (const item of expect<string[]>(Array.isArray(json) && json.every((x) => typeof x === "string"), json, "a list of strings", at)) sub.tag(1, WireType.bytes).string(item);
       break;
   }
   w.tag(number, WireType.bytes).bytes(sub.finish());

@@ -12,8 +12,10 @@ export const subjectAccessReviewSpec = z
     nonResourceAttributes: nonResourceAttributes.meta({ proto: 2, description: "An action on a URL path." }).optional(),
     user: z.string().meta({ proto: 3, description: "The user asked about." }).optional(),
     groups: z.array(z.string()).meta({ proto: 4, listType: "atomic", description: "The groups asked about." }).optional(),
-    // map<string, ExtraValue> on the wire (proto 5): a message this codec does not model, so extra is JSON only.
-    extra: z.record(z.string(), z.array(z.string())).meta({ description: "The user's extra attributes, as an authenticator gives them." }).optional(),
+    extra: z
+      .record(z.string(), z.array(z.string()))
+      .meta({ proto: 5, protoType: "StringList", description: "The user's extra attributes, as an authenticator gives them." })
+      .optional(),
     uid: z.string().meta({ proto: 6, description: "The uid of the user asked about." }).optional(),
   })
   .meta({ definition: "io.k8s.api.authorization.v1.SubjectAccessReviewSpec", description: "An action and the user it is asked for; exactly one of the two attributes." });

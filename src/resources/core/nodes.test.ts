@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/object.ts";
+import { decodeKubeObject, encodeKubeObject } from "../../api/protobuf/kube-object.ts";
 import { nodes } from "./nodes.ts";
 
 const now = new Date("2025-03-01T12:00:00Z");
@@ -55,6 +56,22 @@ describe("nodes", () => {
   it("keeps every field of a real node", () => {
     expect(parse(manifest)).toEqual(manifest);
     expect(nodes.validate(parse(manifest))).toEqual([]);
+  });
+
+  it("keeps every field of a node a kubelet registers over protobuf, empty strings Go writes included", () => {
+    const node = parse({
+      ...manifest,
+      status: {
+        ...manifest.status,
+        phase: "Running",
+        volumesInUse: ["kubernetes.io/csi/ebs^vol-1"],
+        volumesAttached: [{ name: "kubernetes.io/csi/ebs^vol-1", devicePath: "" }],
+        declaredFeatures: ["InPlacePodVerticalScaling"],
+        nodeInfo: { ...manifest.status.nodeInfo, swap: { capacity: 0 } },
+      },
+    });
+    const decoded = decodeKubeObject(encodeKubeObject(node, nodes), nodes);
+    expect(decoded).toEqual({ ok: true, object: node });
   });
 
   it("defaults allocatable to capacity and keeps podCIDR in step with podCIDRs", () => {

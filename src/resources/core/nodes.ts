@@ -21,7 +21,7 @@ const resourceList = (proto: number, description: string) => z.record(z.string()
 
 /** NodeCondition: numbered as metav1.Condition except field 3, the kubelet's heartbeat (observedGeneration there). */
 const nodeCondition = z
-  .looseObject({
+  .object({
     type: z.string().meta({ proto: 1, description: "What the condition is about, such as Ready or MemoryPressure." }),
     status: z.string().meta({ proto: 2, description: "Whether the condition holds: True, False or Unknown." }),
     lastHeartbeatTime: timestamp.meta({ proto: 3, description: "When the kubelet last reported the condition." }).optional(),
@@ -32,15 +32,27 @@ const nodeCondition = z
   .meta({ definition: "io.k8s.api.core.v1.NodeCondition", description: "One aspect of a node's state, as the kubelet last saw it." });
 
 const nodeAddress = z
-  .looseObject({
+  .object({
     type: z.string().meta({ proto: 1, description: "Hostname, InternalIP, ExternalIP, InternalDNS or ExternalDNS." }),
     address: z.string().meta({ proto: 2, description: "The address itself." }),
   })
   .meta({ definition: "io.k8s.api.core.v1.NodeAddress", description: "One address a node is reachable at." });
 
-// The retired dynamic kubelet config: dropped on create, kept only where an old node has it; unmodeled.
+// The retired dynamic kubelet config: dropped on create, kept only where an old node has it.
+const configMapNodeConfigSource = z
+  .object({
+    namespace: z.string().meta({ proto: 1, description: "The ConfigMap's namespace." }).optional(),
+    name: z.string().meta({ proto: 2, description: "The ConfigMap's name." }).optional(),
+    uid: z.string().meta({ proto: 3, description: "The ConfigMap's uid, as the kubelet last saw it." }).optional(),
+    resourceVersion: z.string().meta({ proto: 4, description: "The ConfigMap's resourceVersion, as the kubelet last saw it." }).optional(),
+    kubeletConfigKey: z.string().meta({ proto: 5, description: "The ConfigMap key holding the kubelet configuration." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.ConfigMapNodeConfigSource", description: "A ConfigMap holding kubelet configuration (retired)." });
+
 const nodeConfigSource = z
-  .looseObject({})
+  .object({
+    configMap: configMapNodeConfigSource.meta({ proto: 2, description: "The ConfigMap to take the configuration from." }).optional(),
+  })
   .meta({ definition: "io.k8s.api.core.v1.NodeConfigSource", description: "A source of kubelet configuration (retired)." });
 
 const specSchema = z
@@ -58,16 +70,84 @@ const specSchema = z
   })
   .meta({ definition: "io.k8s.api.core.v1.NodeSpec", description: "How a node is set up for scheduling." });
 
-// The kubelet's report of what the node runs; kept as sent, unmodeled (the table reads it loosely).
+const infoString = (proto: number, description: string) => z.string().meta({ proto, description }).optional();
+const optionalBool = (proto: number, description: string) => z.boolean().meta({ proto, description }).optional();
+
+// The kubelet's report of what the node runs.
 const nodeSystemInfo = z
-  .looseObject({})
+  .object({
+    machineID: infoString(1, "The machine's ID (/etc/machine-id)."),
+    systemUUID: infoString(2, "The hardware's UUID."),
+    bootID: infoString(3, "The ID of the current boot."),
+    kernelVersion: infoString(4, "The kernel version (uname -r)."),
+    osImage: infoString(5, "The operating system's name and version (/etc/os-release)."),
+    containerRuntimeVersion: infoString(6, "The container runtime and its version, as runtime://version."),
+    kubeletVersion: infoString(7, "The kubelet's version."),
+    kubeProxyVersion: infoString(8, "Retired: the kube-proxy version the kubelet reported."),
+    operatingSystem: infoString(9, "The operating system: linux or windows."),
+    architecture: infoString(10, "The CPU architecture, such as amd64 or arm64."),
+    swap: z
+      .object({ capacity: z.number().int().meta({ proto: 1, protoType: "int64", description: "The swap space in bytes." }).optional() })
+      .meta({ definition: "io.k8s.api.core.v1.NodeSwapStatus", description: "The node's swap memory." })
+      .meta({ proto: 11, description: "The node's swap memory." })
+      .optional(),
+  })
   .meta({ definition: "io.k8s.api.core.v1.NodeSystemInfo", description: "What the node runs: OS, kernel, kubelet and runtime versions, IDs." });
 
-// Written by the kubelet; modeled where the table or validation reads it, the rest kept as sent (and, not being
-// modeled, carrying no field numbers: phase 3, daemonEndpoints 6, images 8, volumesInUse 9, volumesAttached 10,
-// config 11, runtimeHandlers 12, features 13, declaredFeatures 14).
+const daemonEndpoints = z
+  .object({
+    kubeletEndpoint: z
+      .object({ Port: z.number().int().meta({ proto: 1, description: "The port the daemon listens on." }).optional() })
+      .meta({ definition: "io.k8s.api.core.v1.DaemonEndpoint", description: "Where a daemon on the node listens." })
+      .meta({ proto: 1, description: "Where the kubelet listens." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.NodeDaemonEndpoints", description: "The ports of the daemons on the node." });
+
+const containerImage = z
+  .object({
+    names: z.array(z.string()).meta({ proto: 1, listType: "atomic", description: "The image's names and digests." }).optional(),
+    sizeBytes: z.number().int().meta({ proto: 2, protoType: "int64", omitEmpty: true, description: "The image's size in bytes." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.ContainerImage", description: "An image present on the node." });
+
+const attachedVolume = z
+  .object({
+    name: z.string().meta({ proto: 1, description: "The volume's unique name." }).optional(),
+    devicePath: z.string().meta({ proto: 2, description: "Where the volume is available on the node." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.AttachedVolume", description: "A volume attached to the node." });
+
+const nodeConfigStatus = z
+  .object({
+    assigned: nodeConfigSource.meta({ proto: 1, description: "The configuration the node was told to use." }).optional(),
+    active: nodeConfigSource.meta({ proto: 2, description: "The configuration the node uses." }).optional(),
+    lastKnownGood: nodeConfigSource.meta({ proto: 3, description: "The configuration the node falls back to." }).optional(),
+    error: z.string().meta({ proto: 4, description: "Why the assigned configuration could not be used." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.NodeConfigStatus", description: "The state of the node's dynamic configuration (retired)." });
+
+const runtimeHandler = z
+  .object({
+    name: z.string().meta({ proto: 1, description: "The handler's name; empty for the default one." }).optional(),
+    features: z
+      .object({
+        recursiveReadOnlyMounts: optionalBool(1, "Whether the handler supports recursive read-only mounts."),
+        userNamespaces: optionalBool(2, "Whether the handler supports user namespaces."),
+      })
+      .meta({ definition: "io.k8s.api.core.v1.NodeRuntimeHandlerFeatures", description: "What a runtime handler supports." })
+      .meta({ proto: 2, description: "What the handler supports." })
+      .optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.NodeRuntimeHandler", description: "A runtime handler the node offers." });
+
+const nodeFeatures = z
+  .object({ supplementalGroupsPolicy: optionalBool(1, "Whether the node honours a pod's supplementalGroupsPolicy.") })
+  .meta({ definition: "io.k8s.api.core.v1.NodeFeatures", description: "Features the node supports." });
+
+// Written by the kubelet.
 const statusSchema = z
-  .looseObject({
+  .object({
     capacity: resourceList(1, "The total amount of each resource on the node.").optional(),
     allocatable: resourceList(2, "The amount of each resource available to pods; capacity when unset.").optional(),
     conditions: z
@@ -92,7 +172,16 @@ const statusSchema = z
         description: "The addresses the node is reachable at.",
       })
       .optional(),
+    phase: z.string().meta({ proto: 3, description: "Retired: the node's lifecycle phase." }).optional(),
+    daemonEndpoints: daemonEndpoints.meta({ proto: 6, description: "The ports the node's daemons listen on." }).optional(),
     nodeInfo: nodeSystemInfo.meta({ proto: 7, description: "Versions and IDs the node reports." }).optional(),
+    images: z.array(containerImage).meta({ proto: 8, listType: "atomic", description: "The images on the node." }).optional(),
+    volumesInUse: z.array(z.string()).meta({ proto: 9, listType: "atomic", description: "The volumes in use (mounted) on the node." }).optional(),
+    volumesAttached: z.array(attachedVolume).meta({ proto: 10, listType: "atomic", description: "The volumes attached to the node." }).optional(),
+    config: nodeConfigStatus.meta({ proto: 11, description: "Retired: the state of the node's dynamic configuration." }).optional(),
+    runtimeHandlers: z.array(runtimeHandler).meta({ proto: 12, listType: "atomic", description: "The runtime handlers the node offers." }).optional(),
+    features: nodeFeatures.meta({ proto: 13, description: "Features the node supports." }).optional(),
+    declaredFeatures: z.array(z.string()).meta({ proto: 14, listType: "atomic", description: "Features the node declares, for scheduling." }).optional(),
   })
   .meta({ definition: "io.k8s.api.core.v1.NodeStatus", description: "The observed state of a node." });
 

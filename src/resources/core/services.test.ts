@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/object.ts";
+import { decodeKubeObject, encodeKubeObject } from "../../api/protobuf/kube-object.ts";
 import { services } from "./services.ts";
 
 const now = new Date("2025-03-01T12:00:00Z");
@@ -61,6 +62,18 @@ describe("services", () => {
     };
     expect(parse(manifest)).toEqual(manifest);
     expect(services.validate(parse(manifest))).toEqual([]);
+  });
+
+  it("keeps a load balancer's port states, over protobuf too", () => {
+    const svc = services.schema.parse({
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: { name: "lb" },
+      spec: { type: "LoadBalancer", ports: [{ port: 80 }] },
+      status: { loadBalancer: { ingress: [{ ip: "203.0.113.7", ipMode: "VIP", ports: [{ port: 80, protocol: "TCP" }, { port: 81, protocol: "UDP", error: "PortUnreachable" }] }] } },
+    }) as KubeObject;
+    expect((svc.status as { loadBalancer: { ingress: { ports: unknown[] }[] } }).loadBalancer.ingress[0].ports).toHaveLength(2);
+    expect(decodeKubeObject(encodeKubeObject(svc, services), services)).toEqual({ ok: true, object: svc });
   });
 
   it("applies kube's defaults and allocates a cluster IP", () => {

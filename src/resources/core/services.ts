@@ -98,23 +98,32 @@ const specSchema = z
   })
   .meta({ definition: "io.k8s.api.core.v1.ServiceSpec", description: "What a service exposes and how." });
 
-// Status is written by load balancer controllers; unmodeled fields (an ingress point's ports) are kept as sent.
+// Status is written by load balancer controllers.
+const portStatus = z
+  .object({
+    port: z.number().int().meta({ proto: 1, description: "The port number." }).optional(),
+    protocol: z.string().meta({ proto: 2, description: "The port's protocol: TCP, UDP or SCTP." }).optional(),
+    error: z.string().meta({ proto: 3, description: "What went wrong with the port, as a CamelCase reason; unset when it works." }).optional(),
+  })
+  .meta({ definition: "io.k8s.api.core.v1.PortStatus", description: "The state of one port of a load balancer." });
+
 const ingress = z
-  .looseObject({
+  .object({
     ip: z.string().meta({ proto: 1, description: "An IP address of the load balancer." }).optional(),
     hostname: z.string().meta({ proto: 2, description: "A DNS name of the load balancer." }).optional(),
     ipMode: z.string().meta({ proto: 3, description: "VIP or Proxy: how traffic to ip reaches the nodes." }).optional(),
+    ports: z.array(portStatus).meta({ proto: 4, listType: "atomic", description: "The state of the load balancer's ports." }).optional(),
   })
   .meta({ definition: "io.k8s.api.core.v1.LoadBalancerIngress", description: "An address a load balancer receives traffic on." });
 
 const loadBalancerStatus = z
-  .looseObject({
+  .object({
     ingress: z.array(ingress).meta({ proto: 1, listType: "atomic", description: "The load balancer's addresses." }).optional(),
   })
   .meta({ definition: "io.k8s.api.core.v1.LoadBalancerStatus", description: "The state of a load balancer." });
 
 const statusSchema = z
-  .looseObject({
+  .object({
     loadBalancer: loadBalancerStatus.meta({ proto: 1, description: "The load balancer in front of the service, if any." }).optional(),
     conditions: z
       .array(condition)
