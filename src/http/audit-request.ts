@@ -31,7 +31,6 @@ export interface AuditState {
   body?: Request;
 }
 
-const anonymous: Requester = { name: "system:anonymous", groups: ["system:unauthenticated"] };
 const auditIdShape = /^[\x21-\x7e]{1,128}$/;
 
 function auditedRequest(c: Context<AppEnv>, state: AuditState, user: Requester | undefined): AuditedRequest {
@@ -41,11 +40,11 @@ function auditedRequest(c: Context<AppEnv>, state: AuditState, user: Requester |
   return { auditID: state.auditID, receivedMs: state.receivedMs, requestURI: url.pathname + url.search, headers: c.req.raw.headers, attrs, decision, user };
 }
 
-/** Runs after authentication (a public path's request without credentials is system:anonymous). */
+/** Runs after authentication (a request without credentials, where allowed, is system:anonymous). */
 export const auditPolicyCheck: MiddlewareHandler<AppEnv> = async (c, next) => {
   const state = c.get("audit");
   if (state) {
-    const request = (state.request = auditedRequest(c, state, c.get("user") ?? anonymous));
+    const request = (state.request = auditedRequest(c, state, c.get("user")));
     const { level } = request.decision;
     // At Metadata, a create's body still names its object (kube's objectRef.name).
     const wantsBody = levelAtLeast(level, "Request") || (level === "Metadata" && request.attrs.verb === "create" && !request.attrs.name);
