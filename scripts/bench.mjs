@@ -10,6 +10,7 @@ import { createClient, drive } from "./bench/client.mjs";
 import { benchCustomResources } from "./bench/custom-resources.mjs";
 import { benchPatches } from "./bench/patches.mjs";
 import { benchRbac, rbacUser } from "./bench/rbac.mjs";
+import { benchTokenTiming } from "./bench/token-timing.mjs";
 import { loadProtobufCodec } from "./bench/protobuf.mjs";
 import { benchWatch } from "./bench-watch.mjs";
 import { freePort, isolatedServeEnv, nodeBinary, spawnServer } from "./lib/spawn-server.mjs";
@@ -156,6 +157,7 @@ async function rbacEvaluation() {
   try {
     await drive({ count: n(300), concurrency: 16, make: () => server.call("GET", "/version") }); // warm-up
     await benchRbac({ server, userToken, record, n, namespace });
+    await benchTokenTiming({ server, record, n });
   } finally {
     await server.stop();
   }
