@@ -1,13 +1,16 @@
 // `npm run bench`: starts the server as `npm start` does (fresh state in a temporary directory) and measures
 // writes, reads and lists, each beside a no-op request through the same Worker measured in the same run.
-// Loopback only; every loop is bounded. Scale with BENCH_SCALE (default 1); BENCH_ONLY=rest|crd|patch|watch runs one part.
+// Loopback only; every loop is bounded. Scale with BENCH_SCALE (default 1); BENCH_ONLY=rest|crd|patch|rbac|watch runs one part.
 
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient, drive } from "./bench/client.mjs";
 import { benchCustomResources } from "./bench/custom-resources.mjs";
 import { benchPatches } from "./bench/patches.mjs";
+import { benchRbac, rbacUser } from "./bench/rbac.mjs";
+import { benchTokenTiming } from "./bench/token-timing.mjs";
 import { loadProtobufCodec } from "./bench/protobuf.mjs";
 import { benchWatch } from "./bench-watch.mjs";
 import { freePort, isolatedServeEnv, nodeBinary, spawnServer } from "./lib/spawn-server.mjs";
@@ -15,9 +18,11 @@ import { freePort, isolatedServeEnv, nodeBinary, spawnServer } from "./lib/spawn
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const n = (count) => Math.max(1, Math.round(count * scale));
 
-async function startServer() {
+/** `staticTokens`: lines of kube's token file the server starts with. */
+async function startServer({ staticTokens = "" } = {}) {
   const dir = await mkdtemp(join(tmpdir(), "edge-kube-bench-"));
   const env = isolatedServeEnv(dir, await freePort());
+  if (staticTokens) await writeFile(env.STATIC_TOKENS_FILE, staticTokens, { mode: 0o600 });
   const server = await spawnServer({ command: nodeBinary(), args: ["scripts/serve.mjs"], env, ready: /^serving (https:\/\/\S+)$/m });
   const token = /ADMIN_TOKEN=(\S+)/.exec(await readFile(env.DEV_VARS_FILE, "utf8"))[1];
   const ca = await readFile(join(env.PKI_DIR, "ca.crt"), "utf8");
@@ -146,6 +151,18 @@ async function patches() {
   }
 }
 
+async function rbacEvaluation() {
+  const userToken = randomBytes(32).toString("base64url");
+  const server = await startServer({ staticTokens: `${userToken},${rbacUser.name},bench-user-uid,"${rbacUser.group}"\n` });
+  try {
+    await drive({ count: n(300), concurrency: 16, make: () => server.call("GET", "/version") }); // warm-up
+    await benchRbac({ server, userToken, record, n, namespace });
+    await benchTokenTiming({ server, record, n });
+  } finally {
+    await server.stop();
+  }
+}
+
 async function watches() {
   const server = await startServer();
   try {
@@ -160,6 +177,7 @@ if (!only || only === "rest") await writesAndReads();
 if (!only || only === "rest") await acrossNamespaces();
 if (!only || only === "crd") await customResources();
 if (!only || only === "patch") await patches();
+if (!only || only === "rbac") await rbacEvaluation();
 if (!only || only === "watch") await watches();
 
 const fmt = (x, digits = 1) => (x === undefined ? "" : x.toFixed(digits));

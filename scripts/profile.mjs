@@ -1,22 +1,28 @@
-// `node scripts/profile.mjs [create|update|get|list|noop|apply|replace]`: starts the server with a V8 inspector,
-// drives a bounded load, and prints where the Worker's CPU time went (self time by function, top 25), from a
-// V8 CPU profile.
+// `node scripts/profile.mjs [create|update|get|list|noop|apply|replace|rbac-can-i|rbac-get]`: starts the server
+// with a V8 inspector, drives a bounded load, and prints where the Worker's CPU time went (self time by function,
+// top 25), from a V8 CPU profile. The rbac-* scenarios run as a user bound through 100 roles (the bench's).
 // A tool for measuring before optimizing; loopback only.
 
+import { randomBytes } from "node:crypto";
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient, drive } from "./bench/client.mjs";
 import { changeDeployment } from "./bench/patches.mjs";
+import { canIGetConfigMaps, grantThroughHundredRoles, rbacNamespace, rbacUser } from "./bench/rbac.mjs";
 import { freePort, isolatedServeEnv, nodeBinary, spawnServer } from "./lib/spawn-server.mjs";
 
 const scenario = process.argv[2] ?? "create";
 const dir = await mkdtemp(join(tmpdir(), "edge-kube-profile-"));
 const inspectorPort = await freePort();
 const env = { ...isolatedServeEnv(dir, await freePort()), INSPECTOR_PORT: String(inspectorPort) };
+const userToken = randomBytes(32).toString("base64url");
+await writeFile(env.STATIC_TOKENS_FILE, `${userToken},${rbacUser.name},bench-user-uid,"${rbacUser.group}"\n`);
 const server = await spawnServer({ command: nodeBinary(), args: ["scripts/serve.mjs"], env, ready: /^serving (https:\/\/\S+)$/m });
 const token = /ADMIN_TOKEN=(\S+)/.exec(await readFile(env.DEV_VARS_FILE, "utf8"))[1];
-const call = createClient({ url: server.url, token, ca: await readFile(join(env.PKI_DIR, "ca.crt"), "utf8") });
+const ca = await readFile(join(env.PKI_DIR, "ca.crt"), "utf8");
+const call = createClient({ url: server.url, token, ca });
+const user = createClient({ url: server.url, token: userToken, ca });
 
 const targets = await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json();
 
@@ -37,6 +43,11 @@ for (let i = 0; i < 300; i++) await call("POST", "/api/v1/namespaces/p/configmap
 // apply and replace: 100 Deployments made by server-side apply, then changed by apply (as kubectl apply
 // --server-side sends it) or by PUT (the update the bench compares apply with).
 if (scenario === "apply" || scenario === "replace") for (let i = 0; i < 100; i++) await changeDeployment(call, "apply", "p", `d-${i}`, 0);
+if (scenario.startsWith("rbac-")) {
+  await call("POST", "/api/v1/namespaces", { metadata: { name: rbacNamespace } });
+  await grantThroughHundredRoles(call);
+  for (let i = 0; i < 300; i++) await call("POST", `/api/v1/namespaces/${rbacNamespace}/configmaps`, cm(`seed-${i}`));
+}
 await send("Profiler.enable");
 await send("Profiler.setSamplingInterval", { interval: 100 });
 await send("Profiler.start");
@@ -48,6 +59,8 @@ const make = {
   noop: () => call("GET", "/version"),
   apply: (i) => changeDeployment(call, "apply", "p", `d-${i % 100}`, i + 1),
   replace: (i) => changeDeployment(call, "update", "p", `d-${i % 100}`, i + 1),
+  "rbac-can-i": () => user("POST", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", canIGetConfigMaps),
+  "rbac-get": (i) => user("GET", `/api/v1/namespaces/${rbacNamespace}/configmaps/seed-${i % 300}`),
 }[scenario];
 const result = await drive({ count: scenario === "list" ? 100 : 3000, concurrency: 16, make });
 const { profile } = await send("Profiler.stop");
@@ -71,6 +84,6 @@ for (const sample of profile.samples) {
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 console.log(`${scenario}: ${result.rate.toFixed(0)} req/s; profiled ${(total / 1000).toFixed(0)} ms of samples`);
-for (const [key, us] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+for (const [key, us] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 25))) {
   console.log(`${((100 * us) / total).toFixed(1).padStart(5)}%  ${key}`);
 }

@@ -4,7 +4,8 @@
 // Environment: PORT (6443), STATE_DIR (.wrangler/state), KUBECONFIG_OUT (.kube/config),
 // PKI_DIR (.wrangler/pki, also the service-account signing key), DEV_VARS_FILE (.dev.vars),
 // STATIC_TOKENS_FILE (.wrangler/static-tokens.csv), BUNDLE_OUT (.wrangler/serve/worker.mjs),
-// AUDIT_POLICY (an audit policy's YAML or JSON) or AUDIT_POLICY_FILE (a file holding one); HTTP_WATCH_STREAMS.
+// AUDIT_POLICY (an audit policy's YAML or JSON) or AUDIT_POLICY_FILE (a file holding one); HTTP_WATCH_STREAMS;
+// ANONYMOUS_AUTH (requests without credentials: README, "Authentication").
 
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
@@ -42,6 +43,7 @@ try {
       ...(staticTokens ? { STATIC_TOKENS: staticTokens } : {}),
       ...(auditPolicy ? { AUDIT_POLICY: auditPolicy } : {}),
       ...(process.env.HTTP_WATCH_STREAMS ? { HTTP_WATCH_STREAMS: process.env.HTTP_WATCH_STREAMS } : {}),
+      ...(process.env.ANONYMOUS_AUTH ? { ANONYMOUS_AUTH: process.env.ANONYMOUS_AUTH } : {}),
     },
     host: settings.host,
     port: settings.port,

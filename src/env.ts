@@ -41,6 +41,11 @@ export interface Env {
   /** The issuer's JWKS inline (JSON), or where to fetch it (default: from the issuer's discovery document). */
   OIDC_JWKS?: string;
   OIDC_JWKS_URI?: string;
+  /**
+   * Requests without credentials (src/auth/anonymous.ts): unset, anonymous on the health and version paths only;
+   * "true", anonymous everywhere (what RBAC grants system:anonymous); "false", never; or a list of exact paths.
+   */
+  ANONYMOUS_AUTH?: string;
   /** The audit policy: an audit.k8s.io/v1 Policy in YAML or JSON (default: src/audit/policy.ts). */
   AUDIT_POLICY?: string;
   /** Audit events older than this many days are deleted (default 7). */

@@ -1,7 +1,9 @@
 // Authentication settings read from the Worker's bindings once per isolate: the admin and static tokens, the
-// service-account keys, issuers and audiences, and the OIDC issuer if one is configured.
+// service-account keys, issuers and audiences, the OIDC issuer if one is configured, and where anonymous
+// requests are allowed.
 
 import type { Env } from "../env.ts";
+import { parseAnonymousAccess, type AnonymousAccess } from "./anonymous.ts";
 import type { UserInfo } from "./identity.ts";
 import { OidcAuthenticator, type OidcSettings } from "./tokens/oidc.ts";
 import { loadKeySet, type KeySet } from "./tokens/signing-keys.ts";
@@ -21,6 +23,8 @@ export interface AuthConfig {
   /** The API server's audiences: tokens must be meant for one of them. */
   apiAudiences: string[];
   oidc?: OidcAuthenticator;
+  /** Where a request without credentials is system:anonymous (else 401). */
+  anonymous: AnonymousAccess;
   /** PEM of the CA clients use to trust the server, put into legacy token Secrets as ca.crt. */
   caCert?: string;
 }
@@ -56,6 +60,7 @@ export async function readAuthConfig(env: Env): Promise<AuthConfig> {
     apiAudiences: env.API_AUDIENCES ? list(env.API_AUDIENCES) : [issuers[0]],
     oidc: oidc ? new OidcAuthenticator(oidc) : undefined,
     caCert: env.CLUSTER_CA_CERT || undefined,
+    anonymous: parseAnonymousAccess(env.ANONYMOUS_AUTH),
   };
 }
 
@@ -76,6 +81,7 @@ const settingNames = [
   "OIDC_SIGNING_ALGS",
   "OIDC_JWKS",
   "OIDC_JWKS_URI",
+  "ANONYMOUS_AUTH",
 ] as const;
 
 let cached: { key: string; config: Promise<AuthConfig> } | undefined;

@@ -1,8 +1,10 @@
 // Authentication: a bearer token becomes a user, or the request is refused with 401. Tokens are tried as kube's
 // union authenticator does: the admin and static tokens (compared in constant time, always, whatever the token
 // looks like), then JWTs routed by their unverified issuer: the OIDC issuer's, else service-account tokens.
+// A request without a token is anonymous where ANONYMOUS_AUTH allows it (src/auth/anonymous.ts).
 
 import type { Env } from "../env.ts";
+import { anonymousAllowed, anonymousUser } from "./anonymous.ts";
 import { authConfig, type AuthConfig } from "./auth-config.ts";
 import { withAuthenticatedGroup, type UserInfo } from "./identity.ts";
 import { bearerToken } from "./tokens/bearer-token.ts";
@@ -66,10 +68,15 @@ export async function authenticateToken(
   return verified.ok ? { ...verified, user: withAuthenticatedGroup(verified.user) } : { ok: false, error: `${invalidToken}, ${verified.error}` };
 }
 
-/** The user a request authenticates as; undefined when it carries no usable credential. */
+/**
+ * The user a request authenticates as: its token's, or system:anonymous when it carries none and anonymous
+ * requests are allowed on its path; undefined (a 401) otherwise. A bad token is never taken as anonymous.
+ */
 export async function authenticate(request: Request, env: Env): Promise<UserInfo | undefined> {
+  const config = await authConfig(env);
   const token = bearerToken(request);
-  if (!token) return undefined;
-  const result = await authenticateToken(token, await authConfig(env), d1Lookup(env.DB));
+  if (token === undefined) return anonymousAllowed(config.anonymous, new URL(request.url).pathname) ? anonymousUser : undefined;
+  if (token === "") return undefined;
+  const result = await authenticateToken(token, config, d1Lookup(env.DB));
   return result.ok ? result.user : undefined;
 }

@@ -16,16 +16,8 @@ import { respondStatus } from "./respond.ts";
 
 export const app = new Hono<AppEnv>();
 
-/**
- * Health probes and /version answer a request that carries no credentials (kube's system:public-info-viewer);
- * credentials that are given must be valid everywhere.
- */
-const publicPaths = /^\/(healthz|livez|readyz|version)(\/|$)/;
-
 app.use("*", auditRequest);
 app.use("*", async (c, next) => {
-  const anonymous = !c.req.header("authorization") && !c.req.header("sec-websocket-protocol");
-  if (anonymous && publicPaths.test(c.req.path)) return next();
   const user = await authenticate(c.req.raw, c.env);
   if (!user) return respondStatus(unauthorized());
   c.set("user", user);

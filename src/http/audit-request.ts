@@ -7,8 +7,9 @@
 //
 // Stages, as kube emits them: ResponseComplete for every request; a failed authentication's ResponseStarted
 // only; a thrown error's Panic; a watch's ResponseStarted when its stream starts and ResponseComplete when it
-// ends (a WebSocket watch is handed to its hub, so both are logged at the hand-off); RequestReceived when the
-// policy does not omit it (the default policy does), logged with the others after the answer.
+// ends (a relayed watch says when, src/http/stream-end.ts; a hub-held stream is read through to see it; a
+// WebSocket watch is handed to its hub, so both are logged at the hand-off); RequestReceived when the policy
+// does not omit it (the default policy does), logged with the others after the answer.
 
 import type { Context, MiddlewareHandler } from "hono";
 import { readAuditBody } from "../audit/audit-body.ts";
@@ -20,6 +21,7 @@ import { evaluatePolicy, levelAtLeast, type Stage } from "../audit/policy.ts";
 import { requestAttributes } from "../auth/rbac/request-attributes.ts";
 import type { Requester } from "../registry/contract.ts";
 import type { AppEnv } from "./request-context.ts";
+import { streamEnd } from "./stream-end.ts";
 
 /** What the audit middlewares know of a request while it runs. */
 export interface AuditState {
@@ -31,7 +33,6 @@ export interface AuditState {
   body?: Request;
 }
 
-const anonymous: Requester = { name: "system:anonymous", groups: ["system:unauthenticated"] };
 const auditIdShape = /^[\x21-\x7e]{1,128}$/;
 
 function auditedRequest(c: Context<AppEnv>, state: AuditState, user: Requester | undefined): AuditedRequest {
@@ -41,11 +42,11 @@ function auditedRequest(c: Context<AppEnv>, state: AuditState, user: Requester |
   return { auditID: state.auditID, receivedMs: state.receivedMs, requestURI: url.pathname + url.search, headers: c.req.raw.headers, attrs, decision, user };
 }
 
-/** Runs after authentication (a public path's request without credentials is system:anonymous). */
+/** Runs after authentication (a request without credentials, where allowed, is system:anonymous). */
 export const auditPolicyCheck: MiddlewareHandler<AppEnv> = async (c, next) => {
   const state = c.get("audit");
   if (state) {
-    const request = (state.request = auditedRequest(c, state, c.get("user") ?? anonymous));
+    const request = (state.request = auditedRequest(c, state, c.get("user")));
     const { level } = request.decision;
     // At Metadata, a create's body still names its object (kube's objectRef.name).
     const wantsBody = levelAtLeast(level, "Request") || (level === "Metadata" && request.attrs.verb === "create" && !request.attrs.name);
@@ -108,12 +109,16 @@ function finish(c: Context<AppEnv>, state: AuditState): void {
   const stageMs = Date.now();
   const record = (build: () => AuditRow[]) => recordAuditEvents(c.env, waitUntil, build);
 
-  // A chunked watch: ResponseComplete when its stream ends.
+  // A chunked watch: ResponseComplete when its stream ends (as its maker says, else as a reader of ours sees).
   if (stages[1] === "ResponseComplete" && res.status === 200 && res.body && logged("ResponseComplete")) {
     stages = ["ResponseStarted"];
     const done = request;
-    const { stream, ended } = untilEnd(res.body);
-    c.res = new Response(stream, res);
+    let ended = streamEnd(res);
+    if (!ended) {
+      const wrapped = untilEnd(res.body);
+      c.res = new Response(wrapped.stream, res);
+      ended = wrapped.ended;
+    }
     // Held by waitUntil from now on, so the request is still there to send the event when the stream ends.
     waitUntil(
       ended.then(() => {

@@ -19,6 +19,7 @@ import { bookmarkEveryMs, maxBacklogBytes, tooSlow } from "../storage/watch-sink
 import type { ResourceContext } from "./request-context.ts";
 import { protobufMediaType, type ResponseFormat } from "./media-types.ts";
 import { respondStatus } from "./respond.ts";
+import { endsWhen } from "./stream-end.ts";
 
 /** kube's default watch length: the minimum request timeout (30 min) stretched by a random factor up to 2. */
 const minRequestTimeoutSeconds = 1800;
@@ -125,6 +126,8 @@ function relayWatch(params: { spec: WatchSpec; timeoutMs: number }, ctx: Resourc
   socket.accept();
   socket.binaryType = "arraybuffer";
   const encoder = new TextEncoder();
+  let ended!: () => void;
+  const end = new Promise<void>((done) => (ended = done));
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let ticker: ReturnType<typeof setInterval> | undefined;
@@ -134,6 +137,7 @@ function relayWatch(params: { spec: WatchSpec; timeoutMs: number }, ctx: Resourc
         const finish = () => {
           if (closed) return;
           closed = true;
+          ended();
           clearTimeout(timer);
           clearInterval(ticker);
           try {
@@ -169,6 +173,7 @@ function relayWatch(params: { spec: WatchSpec; timeoutMs: number }, ctx: Resourc
       },
       cancel() {
         closed = true;
+        ended();
         clearTimeout(timer);
         clearInterval(ticker);
         try {
@@ -181,5 +186,5 @@ function relayWatch(params: { spec: WatchSpec; timeoutMs: number }, ctx: Resourc
     // Counted in bytes, with no allowance: desiredSize is minus the bytes the client has not read yet.
     { highWaterMark: 0, size: (chunk) => chunk.byteLength },
   );
-  return new Response(stream, { status: 200, headers });
+  return endsWhen(new Response(stream, { status: 200, headers }), end);
 }

@@ -31,11 +31,14 @@ export interface TestServer {
   kubectlOk(args: string[], opts?: { input?: string }): Promise<string>;
 }
 
-/** Starts a server; given `dir` it reuses that directory (and leaves it in place on stop), else a fresh one. */
-export async function startServer(options: { dir?: string } = {}): Promise<TestServer> {
+/**
+ * Starts a server; given `dir` it reuses that directory (and leaves it in place on stop), else a fresh one.
+ * `env`: settings passed to `npm start` as a user would set them (ANONYMOUS_AUTH=true, ...).
+ */
+export async function startServer(options: { dir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), "edge-kube-e2e-")));
   const port = await freePort();
-  const env = isolatedServeEnv(dir, port);
+  const env = { ...isolatedServeEnv(dir, port), ...options.env };
   const removeDir = () => (options.dir ? Promise.resolve() : rm(dir, { recursive: true, force: true }));
   const server = await spawnServe(env).catch(async (error: unknown) => {
     await removeDir();

@@ -8,6 +8,7 @@ import { encodeKubeObject } from "../../src/api/protobuf/kube-object.ts";
 import type { AuditLog } from "../../src/audit/audit-log.ts";
 import { auditLogName, type AuditLogClient } from "../../src/audit/audit-sink.ts";
 import { app } from "../../src/http/app.ts";
+import { streamEnd } from "../../src/http/stream-end.ts";
 import { findKind } from "../../src/resources/catalog.ts";
 import { adminToken, api, freshNamespace, type ApiResponse } from "./support/api.ts";
 
@@ -174,6 +175,29 @@ describe("audit log, default policy", () => {
       ["ResponseComplete", "watch", 200],
     ]);
     expect(rows[1].latency_ms).toBeGreaterThanOrEqual(900);
+  });
+
+  it("logs a relayed watch's end when its client goes away, without reading the stream through", async () => {
+    const ns = await freshNamespace("audit");
+    expect((await api("POST", `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: "c1" } })).status).toBe(201);
+    const auditId = newAuditId();
+    const ctx = createExecutionContext();
+    const request = new Request(`https://kube.test/api/v1/namespaces/${ns}/configmaps?watch=true&timeoutSeconds=60`, { headers: { Authorization: `Bearer ${adminToken}`, "Audit-ID": auditId } });
+    const res = await app.fetch(request, env, ctx);
+    expect(res.status).toBe(200);
+    // The client gets the relay's own stream: the audit log learns its end from the relay, not by reading it.
+    expect(streamEnd(res)).toBeDefined();
+    const reader = res.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(JSON.parse(first.split("\n")[0])).toMatchObject({ type: "ADDED", object: { metadata: { name: "c1" } } });
+    await reader.cancel();
+    const rows = await auditRows(auditId, 2);
+    expect(rows.map((r) => [r.stage, r.verb, r.code])).toEqual([
+      ["ResponseStarted", "watch", 200],
+      ["ResponseComplete", "watch", 200],
+    ]);
+    expect(rows[1].latency_ms).toBeLessThan(30_000);
+    await waitOnExecutionContext(ctx);
   });
 });
 

@@ -329,6 +329,26 @@ describe("OIDC", () => {
       expect((await whoami(await idToken(claims))).body).toEqual(unauthorized);
     }
   });
+
+  it("refuses ID tokens not valid yet, unsigned, tampered, signed by another key or with HS256", async () => {
+    const t = Math.floor(Date.now() / 1000);
+    const good = await idToken({});
+    expect((await whoami(good)).status).toBe(201);
+    const b64 = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+    const [h, p, s] = good.split(".");
+    const claims = JSON.parse(atob(p.replace(/-/g, "+").replace(/_/g, "/")));
+    const cases: Record<string, string> = {
+      "not yet valid": await idToken({ nbf: t + 3600, exp: t + 7200 }),
+      "alg none": `${b64({ alg: "none", typ: "JWT" })}.${p}.`,
+      "tampered email": `${h}.${b64({ ...claims, email: "root@example.com" })}.${s}`,
+      "another key, same kid": await new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: "oidc-1" }).sign(await importPKCS8(env.TEST_ROTATED_KEY, "RS256")),
+      "HS256": await new SignJWT(claims).setProtectedHeader({ alg: "HS256", kid: "oidc-1" }).sign(new TextEncoder().encode("a shared secret of 32 bytes......")),
+    };
+    for (const [name, token] of Object.entries(cases)) {
+      const res = await whoami(token);
+      expect({ name, status: res.status, body: res.body }).toEqual({ name, status: 401, body: unauthorized });
+    }
+  });
 });
 
 describe("service account issuer discovery", () => {
@@ -352,5 +372,48 @@ describe("service account issuer discovery", () => {
     const { payload } = await jwtVerify(token, createLocalJWKSet(jwks.body), { issuer, audience: issuer });
     expect(payload.sub).toBe(`system:serviceaccount:${ns}:builder`);
     expect((await api("GET", "/openid/v1/jwks", undefined, { Authorization: "" })).status).toBe(401);
+  });
+});
+
+describe("hostile headers", () => {
+  const forbiddenImpersonation = (resource: string, name: string, group = "") => ({
+    kind: "Status",
+    apiVersion: "v1",
+    metadata: {},
+    status: "Failure",
+    message: `${group ? `${resource}.${group}` : resource} "${name}" is forbidden: User "alice" cannot impersonate resource "${resource}" in API group "${group}" at the cluster scope`,
+    reason: "Forbidden",
+    details: { name, ...(group ? { group } : {}), kind: resource },
+    code: 403,
+  });
+
+  it("refuse impersonation without the impersonate verb, whatever is asked for", async () => {
+    const alice = bearer("static-alice-token");
+    const asAdmin = await api("GET", "/api/v1/namespaces", undefined, { ...alice, "Impersonate-User": "admin" });
+    expect(asAdmin.body).toEqual(forbiddenImpersonation("users", "admin"));
+    const asMasters = await api("GET", "/api/v1/namespaces", undefined, { ...alice, "Impersonate-User": "alice", "Impersonate-Group": "system:masters" });
+    expect(asMasters.body).toEqual(forbiddenImpersonation("users", "alice"));
+    const asServiceAccount = await api("GET", "/api/v1/namespaces", undefined, { ...alice, "Impersonate-User": "system:serviceaccount:kube-system:default" });
+    expect(asServiceAccount.body).toEqual({ ...forbiddenImpersonation("serviceaccounts", "default"), message: 'serviceaccounts "default" is forbidden: User "alice" cannot impersonate resource "serviceaccounts" in API group "" in the namespace "kube-system"' });
+    const uidOnly = await api("GET", "/api/v1/namespaces", undefined, { ...alice, "Impersonate-Uid": "0" });
+    expect(uidOnly.status).toBe(500);
+    expect(uidOnly.text).toContain("requested impersonation of groups, uid or extra without impersonating a user");
+  });
+
+  it("of several hundred KiB are answered with a Status: 401 for a token, 403 for an impersonation", async () => {
+    const huge = "a".repeat(400 << 10);
+    for (const token of [huge, `eyJhbGciOiJFUzI1NiJ9.${huge}.sig`, `eyJhbGciOiJub25lIn0.${btoa(JSON.stringify({ iss: "x", pad: huge }))}.`]) {
+      const res = await api("GET", "/api/v1/namespaces", undefined, bearer(token));
+      expect({ status: res.status, body: res.body }).toEqual({ status: 401, body: unauthorized });
+    }
+    const alice = bearer("static-alice-token");
+    const longName = await api("GET", "/api/v1/namespaces", undefined, { ...alice, "Impersonate-User": huge });
+    expect(longName.status).toBe(403);
+    expect(longName.body).toMatchObject({ kind: "Status", reason: "Forbidden", details: { kind: "users" }, code: 403 });
+    const extras: Record<string, string> = { ...alice, "Impersonate-User": "bob" };
+    for (let i = 0; i < 2000; i++) extras[`Impersonate-Extra-k${i}`] = "v".repeat(100);
+    expect((await api("GET", "/api/v1/namespaces", undefined, extras)).body).toEqual(forbiddenImpersonation("users", "bob"));
+    const junk = await api("GET", "/api/v1/namespaces/default", undefined, { "X-Junk": huge });
+    expect(junk.status).toBe(200);
   });
 });

@@ -2,6 +2,7 @@
 // the privileged-group and RBAC authorizers does: allow with RBAC's reason, or no opinion (a denial).
 
 import { ruleAllows, type AccessAttributes, type UserInfo } from "./policy-rule.ts";
+import { candidateRules } from "./rule-index.ts";
 import { aggregateErrors, type ResolvedRules } from "./rule-resolver.ts";
 
 export const privilegedGroup = "system:masters";
@@ -18,9 +19,9 @@ export function isPrivileged(user: UserInfo): boolean {
 /** Decides from the rules that apply to the user in the request's namespace. */
 export function decide(user: UserInfo, attrs: AccessAttributes, resolved: () => ResolvedRules): Decision {
   if (isPrivileged(user)) return { allowed: true, reason: "" };
-  const { rules, errors } = resolved();
-  for (const { source, rule } of rules) {
+  const rules = resolved();
+  for (const { source, rule } of candidateRules(rules, attrs)) {
     if (ruleAllows(attrs, rule)) return { allowed: true, reason: `RBAC: allowed by ${source}` };
   }
-  return { allowed: false, reason: errors.length > 0 ? `RBAC: ${aggregateErrors(errors)}` : "" };
+  return { allowed: false, reason: rules.errors.length > 0 ? `RBAC: ${aggregateErrors(rules.errors)}` : "" };
 }

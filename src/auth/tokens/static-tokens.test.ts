@@ -28,10 +28,52 @@ describe("static tokens", () => {
     expect(findStaticToken(await tokenDigest("t"), tokens)).toBeUndefined();
   });
 
-  it("compares buffers of equal length only", () => {
-    const a = new Uint8Array([1, 2, 3]).buffer;
-    expect(constantTimeEqual(a, new Uint8Array([1, 2, 3]).buffer)).toBe(true);
-    expect(constantTimeEqual(a, new Uint8Array([1, 2, 4]).buffer)).toBe(false);
-    expect(constantTimeEqual(a, new Uint8Array([1, 2]).buffer)).toBe(false);
+  it("compares byte strings of equal length only", () => {
+    const a = new Uint8Array([1, 2, 3]);
+    expect(constantTimeEqual(a, new Uint8Array([1, 2, 3]))).toBe(true);
+    expect(constantTimeEqual(a, new Uint8Array([1, 2, 4]))).toBe(false);
+    expect(constantTimeEqual(a, new Uint8Array([1, 2]))).toBe(false);
+  });
+});
+
+describe("no timing oracle", () => {
+  /** Bytes that count how many of them are read. */
+  function counted(bytes: Uint8Array) {
+    const reads = { n: 0 };
+    const proxy = new Proxy(bytes, {
+      get(target, key) {
+        if (typeof key === "string" && /^\d+$/.test(key)) reads.n++;
+        return Reflect.get(target, key);
+      },
+    });
+    return { bytes: proxy as Uint8Array, reads };
+  }
+
+  it("reads every byte of both digests whether they differ at the first byte, the last, or not at all", async () => {
+    const digest = await tokenDigest("t1");
+    for (const other of [await tokenDigest("t2"), Uint8Array.from(digest, (b, i) => (i === 31 ? b ^ 1 : b)), Uint8Array.from(digest)]) {
+      const x = counted(Uint8Array.from(digest));
+      const y = counted(other);
+      constantTimeEqual(x.bytes, y.bytes);
+      expect([x.reads.n, y.reads.n]).toEqual([32, 32]);
+    }
+  });
+
+  it("compares a token with every entry, wherever it matches and when nothing does", async () => {
+    const tokens = await loadStaticTokens(Array.from({ length: 50 }, (_, i) => `t${i},user${i},u${i},`).join("\n"));
+    const reads = new Map<number, number>();
+    const watched = tokens.map((entry, i) => ({
+      user: entry.user,
+      get digest() {
+        reads.set(i, (reads.get(i) ?? 0) + 1);
+        return entry.digest;
+      },
+    }));
+    const nearMiss = Uint8Array.from(await tokenDigest("t49"), (b, i) => (i === 31 ? b ^ 1 : b));
+    for (const [probe, expected] of [[await tokenDigest("t0"), "user0"], [await tokenDigest("t49"), "user49"], [await tokenDigest("unknown"), undefined], [nearMiss, undefined]] as const) {
+      reads.clear();
+      expect(findStaticToken(probe, watched)?.name).toBe(expected);
+      expect([...reads.values()]).toEqual(Array(50).fill(1));
+    }
   });
 });

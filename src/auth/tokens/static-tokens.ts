@@ -5,7 +5,8 @@
 import type { UserInfo } from "../identity.ts";
 
 export interface StaticToken {
-  digest: ArrayBuffer;
+  /** SHA-256 of the token: only digests are kept, and compared. */
+  digest: Uint8Array;
   user: UserInfo;
 }
 
@@ -59,8 +60,8 @@ export function parseStaticTokens(text: string): { token: string; user: UserInfo
   return entries;
 }
 
-export async function tokenDigest(token: string): Promise<ArrayBuffer> {
-  return crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
+export async function tokenDigest(token: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token)));
 }
 
 /** The tokens of `text` ready for lookup: only their SHA-256 digests are kept. */
@@ -72,7 +73,7 @@ export async function loadStaticTokens(text: string): Promise<StaticToken[]> {
  * The user of the entry whose digest equals `digest`. Every entry is compared, whatever matched, byte by
  * byte without an early exit, on fixed-length digests.
  */
-export function findStaticToken(digest: ArrayBuffer, tokens: readonly StaticToken[]): UserInfo | undefined {
+export function findStaticToken(digest: ArrayLike<number>, tokens: readonly StaticToken[]): UserInfo | undefined {
   let found: UserInfo | undefined;
   for (const entry of tokens) {
     const same = constantTimeEqual(digest, entry.digest);
@@ -81,10 +82,8 @@ export function findStaticToken(digest: ArrayBuffer, tokens: readonly StaticToke
   return found;
 }
 
-/** Whether two buffers of the same length are equal, in time that depends only on their length. */
-export function constantTimeEqual(a: ArrayBuffer, b: ArrayBuffer): boolean {
-  const x = new Uint8Array(a);
-  const y = new Uint8Array(b);
+/** Whether two byte strings of the same length are equal, in time that depends only on their length. */
+export function constantTimeEqual(x: ArrayLike<number>, y: ArrayLike<number>): boolean {
   if (x.length !== y.length) return false;
   let diff = 0;
   for (let i = 0; i < x.length; i++) diff |= x[i] ^ y[i];
