@@ -12,11 +12,14 @@ import type { KubeFieldMeta } from "../../resources/schema-meta.ts";
 /** A schema to read a value with, or "deduced" for a value the schema leaves untyped. */
 export type SchemaRef = z.ZodType | "deduced";
 
+/** How Go's JSON carries an unset field (schema-meta's goPresence), when the schema says. */
+type Presence = { goPresence?: "always" | "omitted" };
+
 export type SchemaNode =
   | { type: "scalar" }
-  | { type: "struct"; atomic: boolean; field(name: string): SchemaRef | undefined }
-  | { type: "map"; atomic: boolean; value: SchemaRef }
-  | { type: "list"; listType: "atomic" | "set" | "map"; keys: string[]; element: SchemaRef };
+  | ({ type: "struct"; atomic: boolean; field(name: string): SchemaRef | undefined } & Presence)
+  | ({ type: "map"; atomic: boolean; value: SchemaRef } & Presence)
+  | ({ type: "list"; listType: "atomic" | "set" | "map"; keys: string[]; element: SchemaRef } & Presence);
 
 type Def = Record<string, unknown> & { type: string };
 
@@ -41,12 +44,15 @@ function fits(schema: z.ZodType, value: unknown): boolean {
 }
 
 function listNode(meta: KubeFieldMeta, element: SchemaRef): SchemaNode {
-  if (meta.listType === "map") return { type: "list", listType: "map", keys: meta.listMapKeys ?? [], element };
-  if (meta.listType) return { type: "list", listType: meta.listType, keys: [], element };
+  const { goPresence } = meta;
+  if (meta.listType === "map") return { type: "list", listType: "map", keys: meta.listMapKeys ?? [], element, goPresence };
+  if (meta.listType) return { type: "list", listType: meta.listType, keys: [], element, goPresence };
   if (meta.patchStrategy?.split(",").includes("merge")) {
-    return meta.patchMergeKey ? { type: "list", listType: "map", keys: [meta.patchMergeKey], element } : { type: "list", listType: "set", keys: [], element };
+    return meta.patchMergeKey
+      ? { type: "list", listType: "map", keys: [meta.patchMergeKey], element, goPresence }
+      : { type: "list", listType: "set", keys: [], element, goPresence };
   }
-  return { type: "list", listType: "atomic", keys: [], element };
+  return { type: "list", listType: "atomic", keys: [], element, goPresence };
 }
 
 /**
@@ -85,11 +91,11 @@ export function describe(ref: SchemaRef, value: unknown, root = false): SchemaNo
         if (Object.hasOwn(shape, name)) return shape[name];
         return open ? "deduced" : undefined;
       };
-      return { type: "struct", atomic: (meta.structType ?? meta.mapType) === "atomic", field };
+      return { type: "struct", atomic: (meta.structType ?? meta.mapType) === "atomic", field, goPresence: meta.goPresence };
     }
     case "record":
     case "map":
-      return { type: "map", atomic: meta.mapType === "atomic", value: def.valueType as z.ZodType };
+      return { type: "map", atomic: meta.mapType === "atomic", value: def.valueType as z.ZodType, goPresence: meta.goPresence };
     case "array":
       return listNode(meta, def.element as z.ZodType);
     case "tuple":
