@@ -14,6 +14,7 @@ import { isPlainObject, type JsonValue, type KubeObject } from "../../api/object
 import { failure, type Status } from "../../api/status.ts";
 import { jsonEqual } from "../../resources/json-equal.ts";
 import type { KindDefinition } from "../../resources/definition.ts";
+import { capUpdateManagers } from "./cap-update-managers.ts";
 import { compareObjects } from "./compare.ts";
 import { conflictStatus, type Conflict } from "./conflict.ts";
 import { FieldSet, fieldElement } from "./field-set.ts";
@@ -81,7 +82,7 @@ export function recordUpdate(def: Kind, old: KubeObject | undefined, obj: KubeOb
   const changed = inScope(def, ctx.subresource, cmp.added.union(cmp.modified).difference(untracked));
   const removed = inScope(def, ctx.subresource, cmp.removed);
   if (changed.isEmpty() && removed.isEmpty()) {
-    return useBody ? (encodeManagedFields(entries) ?? undefined) : (old?.metadata.managedFields as JsonValue[] | undefined);
+    return useBody ? encodeManagedFields(capUpdateManagers(entries)) : (old?.metadata.managedFields as JsonValue[] | undefined);
   }
   const self = { manager: ctx.manager, operation: "Update" as const, apiVersion: ctx.apiVersion, subresource: ctx.subresource };
   const id = managerId(self);
@@ -95,7 +96,7 @@ export function recordUpdate(def: Kind, old: KubeObject | undefined, obj: KubeOb
     mine.set = mine.set.union(changed);
     mine.time = rfc3339(ctx.now);
   }
-  return encodeManagedFields(entries);
+  return encodeManagedFields(capUpdateManagers(entries));
 }
 
 /** For each applied list item that leaves out a key field, the value the kind's defaults give it. */
