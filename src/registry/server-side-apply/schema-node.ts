@@ -29,9 +29,12 @@ const scalar: SchemaNode = { type: "scalar" };
 const defOf = (schema: z.ZodType): Def => schema._zod.def as unknown as Def;
 const metaOf = (schema: z.ZodType): KubeFieldMeta => (z.globalRegistry.get(schema) ?? {}) as KubeFieldMeta;
 
+const deducedMap: SchemaNode = { type: "map", atomic: false, value: "deduced" };
+const deducedList: SchemaNode = { type: "list", listType: "atomic", keys: [], element: "deduced" };
+
 function deduced(value: unknown): SchemaNode {
-  if (isPlainObject(value)) return { type: "map", atomic: false, value: "deduced" };
-  if (Array.isArray(value)) return { type: "list", listType: "atomic", keys: [], element: "deduced" };
+  if (isPlainObject(value)) return deducedMap;
+  if (Array.isArray(value)) return deducedList;
   return scalar;
 }
 
@@ -62,6 +65,23 @@ function listNode(meta: KubeFieldMeta, element: SchemaRef): SchemaNode {
  */
 export function describe(ref: SchemaRef, value: unknown, root = false): SchemaNode {
   if (ref === "deduced") return deduced(value);
+  const cache = root ? rootNodes : nodes;
+  const known = cache.get(ref);
+  if (known) return known;
+  if (known === null) return read(ref, value, root).node;
+  const { node, byValue } = read(ref, value, root);
+  cache.set(ref, byValue ? null : node);
+  return node;
+}
+
+/**
+ * What describe found per schema, read once: every walk of every apply asks again for the same schemas.
+ * null marks a schema whose reading depends on the value (a union, an intersection, an untyped value).
+ */
+const nodes = new WeakMap<z.ZodType, SchemaNode | null>();
+const rootNodes = new WeakMap<z.ZodType, SchemaNode | null>();
+
+function read(ref: z.ZodType, value: unknown, root: boolean): { node: SchemaNode; byValue: boolean } {
   const layers: KubeFieldMeta[] = [];
   let current = ref;
   for (let depth = 0; depth < 64; depth++) {
@@ -91,28 +111,28 @@ export function describe(ref: SchemaRef, value: unknown, root = false): SchemaNo
         if (Object.hasOwn(shape, name)) return shape[name];
         return open ? "deduced" : undefined;
       };
-      return { type: "struct", atomic: (meta.structType ?? meta.mapType) === "atomic", field, goPresence: meta.goPresence };
+      return { node: { type: "struct", atomic: (meta.structType ?? meta.mapType) === "atomic", field, goPresence: meta.goPresence }, byValue: false };
     }
     case "record":
     case "map":
-      return { type: "map", atomic: meta.mapType === "atomic", value: def.valueType as z.ZodType, goPresence: meta.goPresence };
+      return { node: { type: "map", atomic: meta.mapType === "atomic", value: def.valueType as z.ZodType, goPresence: meta.goPresence }, byValue: false };
     case "array":
-      return listNode(meta, def.element as z.ZodType);
+      return { node: listNode(meta, def.element as z.ZodType), byValue: false };
     case "tuple":
-      return { type: "list", listType: "atomic", keys: [], element: "deduced" };
+      return { node: { type: "list", listType: "atomic", keys: [], element: "deduced" }, byValue: false };
     case "union": {
       const options = def.options as z.ZodType[];
       const match = options.find((option) => fits(option, value));
-      return match ? describe(match, value, root) : deduced(value);
+      return { node: match ? describe(match, value, root) : deduced(value), byValue: true };
     }
     case "intersection": {
       const left = def.left as z.ZodType;
-      return describe(fits(left, value) ? left : (def.right as z.ZodType), value, root);
+      return { node: describe(fits(left, value) ? left : (def.right as z.ZodType), value, root), byValue: true };
     }
     case "unknown":
     case "any":
-      return deduced(value);
+      return { node: deduced(value), byValue: true };
     default:
-      return scalar;
+      return { node: scalar, byValue: false };
   }
 }
