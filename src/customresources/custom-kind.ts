@@ -43,6 +43,7 @@ function scaleOf(version: CustomResourceDefinitionVersion): ScaleDefinition | un
   const selector = scale.labelSelectorPath ? pathParts(scale.labelSelectorPath) : undefined;
   const int = (value: unknown) => (typeof value === "number" && Number.isInteger(value) ? value : 0);
   return {
+    specReplicasPath: spec,
     specReplicas: (obj) => int(valueAt(obj, spec)),
     setSpecReplicas: (obj, replicas) => setPath(obj, spec, replicas),
     statusReplicas: (obj) => int(valueAt(obj, status)),

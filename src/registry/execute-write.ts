@@ -19,6 +19,7 @@ import { prepareUpdate, shouldRemoveAfterUpdate } from "./prepare-update.ts";
 import { applyScale, scaleOf } from "./scale.ts";
 import { checkApplyBody } from "./server-side-apply/apply-body.ts";
 import { applyConfiguration, recordUpdate } from "./server-side-apply/field-manager.ts";
+import { applyScaleConfiguration, recordScaleUpdate } from "./server-side-apply/scale-field-manager.ts";
 import { scale as scaleSchema } from "../resources/object-meta-schema.ts";
 import type { ShardView } from "./shard-view.ts";
 
@@ -155,6 +156,7 @@ function trackFields(def: KindDefinition, req: CreateRequest | UpdateRequest, ol
   const subresource = req.op === "update" ? req.subresource : undefined;
   let fields = obj.metadata.managedFields;
   if (applied) fields = applied.managedFields;
+  else if (req.fieldManager !== undefined && subresource === "scale" && old) fields = recordScaleUpdate(def, old, obj, req.fieldManager, ctx.now);
   else if (req.fieldManager !== undefined) fields = recordUpdate(def, old, obj, { manager: req.fieldManager, apiVersion: apiVersionOf(def), subresource, now: ctx.now });
   if (fields === undefined) delete obj.metadata.managedFields;
   else obj.metadata.managedFields = fields;
@@ -166,6 +168,7 @@ async function apply(def: KindDefinition, req: PatchRequest, view: ShardView, ct
   const resource = storageKey(def);
   const old = await view.load(resource, req.name);
   if (!old && req.subresource) return fail(notFound(ref(def), req.name));
+  if (old && req.subresource === "scale") return applyToScale(def, req, view, ctx, old, checked);
   const result = applyConfiguration(def, old, checked.config, {
     manager: req.fieldManager ?? "",
     apiVersion: apiVersionOf(def),
@@ -180,6 +183,16 @@ async function apply(def: KindDefinition, req: PatchRequest, view: ShardView, ct
   const applied = { managedFields: obj.metadata.managedFields };
   if (!old) return create(def, { ...req, op: "create", body: obj, fieldValidation: undefined }, view, ctx, applied);
   return update(def, { ...req, op: "update", body: obj, subresource: req.subresource as "status" | undefined, fieldValidation: undefined }, view, ctx, old, undefined, applied);
+}
+
+/** Apply of an autoscaling/v1 Scale: merged as a Scale, its replicas written to the object like a scale update. */
+function applyToScale(def: KindDefinition, req: PatchRequest, view: ShardView, ctx: StrategyContext, old: KubeObject, checked: { config: KubeObject; describe: string }): Promise<Answer> {
+  if (!def.scale) return Promise.resolve(fail(badRequest(`${def.plural} do not have a scale subresource`)));
+  const result = applyScaleConfiguration(def, old, checked.config, { manager: req.fieldManager ?? "", now: ctx.now, force: !!req.force, describe: checked.describe });
+  if (!result.ok) return Promise.resolve(fail(result.status));
+  const scale = result.object;
+  if (scale.metadata.name !== req.name) return Promise.resolve(fail(badRequest(`the name of the object (${scale.metadata.name ?? ""}) does not match the name on the URL (${req.name})`)));
+  return update(def, { ...req, op: "update", body: scale, subresource: "scale", fieldValidation: undefined }, view, ctx, old, undefined, { managedFields: result.managedFields });
 }
 
 function deletedAnswer(def: KindDefinition, obj: KubeObject): WriteResult {

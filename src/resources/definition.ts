@@ -119,6 +119,8 @@ export interface TableDefinition {
 
 /** The /scale subresource: how a kind's replicas and selector map to autoscaling/v1 Scale. */
 export interface ScaleDefinition {
+  /** Where spec.replicas of the Scale lives in the object, field by field (["spec", "replicas"]). */
+  specReplicasPath: readonly string[];
   specReplicas(obj: KubeObject): number;
   setSpecReplicas(obj: KubeObject, replicas: number): void;
   statusReplicas(obj: KubeObject): number;

@@ -54,6 +54,13 @@ export interface KubeFieldMeta {
   listMapKeys?: string[];
   mapType?: "atomic" | "granular";
   structType?: "atomic" | "granular";
+  /**
+   * Whether Go's JSON has the field when it is unset: "always" for a slice or map without omitempty (written
+   * as null) or a plain struct; "omitted" for a pointer or omitempty field. Server-side apply's Update
+   * comparison reads it (a field always there never appears or goes); without it, a struct reached only
+   * through structs from the root counts as always there and anything else as omitted.
+   */
+  goPresence?: "always" | "omitted";
   /** On an object schema: the fields that travel inside an embedded message (see InlineMessage). */
   inline?: InlineMessage[];
 }

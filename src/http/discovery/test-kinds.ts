@@ -16,6 +16,7 @@ export function testKind(fields: Partial<KindDefinition> & Pick<KindDefinition, 
 }
 
 const replicas = {
+  specReplicasPath: ["spec", "replicas"],
   specReplicas: () => 1,
   setSpecReplicas: () => {},
   statusReplicas: () => 1,

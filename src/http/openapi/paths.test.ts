@@ -19,7 +19,7 @@ describe("operation ids", () => {
 
 describe("paths of a kind", () => {
   it("publishes kube's operations for a namespaced kind with status and scale", () => {
-    const scale = { specReplicas: () => 1, setSpecReplicas: () => {}, statusReplicas: () => 1, selector: () => "" };
+    const scale = { specReplicasPath: ["spec", "replicas"], specReplicas: () => 1, setSpecReplicas: () => {}, statusReplicas: () => 1, selector: () => "" };
     expect(idsOf({ group: "apps", version: "v1", kind: "Deployment", plural: "deployments", status: true, scale })).toEqual({
       "/apis/apps/v1/namespaces/{namespace}/deployments": [
         "get listAppsV1NamespacedDeployment list",

@@ -1,5 +1,5 @@
 // The checks kube makes on an applied configuration before merging it: it names the URL's group, version
-// and kind; it carries no managedFields; it is applied to the object itself or its status.
+// and kind (autoscaling/v1 Scale through /scale); it carries no managedFields.
 
 import { badRequest } from "../../api/errors.ts";
 import { cloneJson, isPlainObject, type KubeObject } from "../../api/object.ts";
@@ -19,11 +19,11 @@ function namedType(body: Record<string, unknown>): string {
 }
 
 export function checkApplyBody(def: KindDefinition, req: PatchRequest): { config: KubeObject; describe: string } | { status: Status } {
-  if (req.subresource === "scale") return { status: badRequest("apply patches are not supported on the scale subresource") };
   const body = req.patch;
   if (!isPlainObject(body)) return { status: badRequest("error decoding YAML: the body is not an object") };
   const named = namedType(body);
-  const expected = `${def.group}/${def.version}, Kind=${def.kind}`;
+  // Through /scale the applied object is an autoscaling/v1 Scale.
+  const expected = req.subresource === "scale" ? "autoscaling/v1, Kind=Scale" : `${def.group}/${def.version}, Kind=${def.kind}`;
   if (named !== expected) return { status: badRequest(`invalid object type: ${named}`) };
   const metadata = body.metadata ?? {};
   if (!isPlainObject(metadata)) return { status: badRequest(`error decoding YAML: json: cannot unmarshal ${Array.isArray(metadata) ? "array" : typeof metadata} into Go struct field Object.metadata of type map[string]interface {}`) };

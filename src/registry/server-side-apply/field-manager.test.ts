@@ -85,7 +85,14 @@ describe("applyConfiguration", () => {
       ["alice", { "f:data": { "f:b": {} } }],
       ["bob", { "f:data": { "f:a": {} } }],
     ]);
-    const dropped = ok(apply(forced, cm({}), "alice"));
+    // An empty map applied is itself owned (kube's ToFieldSet makes `data: {}` a member).
+    const emptied = ok(apply(forced, cm({}), "alice"));
+    expect(emptied.data).toEqual({ a: "3" });
+    expect(emptied.metadata.managedFields?.map((e: any) => [e.manager, e.fieldsV1])).toEqual([
+      ["alice", { "f:data": {} }],
+      ["bob", { "f:data": { "f:a": {} } }],
+    ]);
+    const dropped = ok(apply(forced, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "cm" } }, "alice"));
     expect(dropped.data).toEqual({ a: "3" });
     expect(dropped.metadata.managedFields?.map((e: any) => e.manager)).toEqual(["bob"]);
   });

@@ -14,12 +14,13 @@ import { isPlainObject, type JsonValue, type KubeObject } from "../../api/object
 import { failure, type Status } from "../../api/status.ts";
 import { jsonEqual } from "../../resources/json-equal.ts";
 import type { KindDefinition } from "../../resources/definition.ts";
+import { capUpdateManagers } from "./cap-update-managers.ts";
 import { compareObjects } from "./compare.ts";
 import { conflictStatus, type Conflict } from "./conflict.ts";
 import { FieldSet, fieldElement } from "./field-set.ts";
 import { decodeManagedFields, encodeManagedFields, managerId, type ManagerEntry } from "./managed-fields.ts";
 import { mergeObjects } from "./merge.ts";
-import { removeFields } from "./remove-fields.ts";
+import { pruneDropped } from "./remove-fields.ts";
 import { toFieldSet } from "./to-field-set.ts";
 import type { KeyDefaults } from "./list-items.ts";
 
@@ -81,7 +82,7 @@ export function recordUpdate(def: Kind, old: KubeObject | undefined, obj: KubeOb
   const changed = inScope(def, ctx.subresource, cmp.added.union(cmp.modified).difference(untracked));
   const removed = inScope(def, ctx.subresource, cmp.removed);
   if (changed.isEmpty() && removed.isEmpty()) {
-    return useBody ? (encodeManagedFields(entries) ?? undefined) : (old?.metadata.managedFields as JsonValue[] | undefined);
+    return useBody ? encodeManagedFields(capUpdateManagers(entries)) : (old?.metadata.managedFields as JsonValue[] | undefined);
   }
   const self = { manager: ctx.manager, operation: "Update" as const, apiVersion: ctx.apiVersion, subresource: ctx.subresource };
   const id = managerId(self);
@@ -95,7 +96,7 @@ export function recordUpdate(def: Kind, old: KubeObject | undefined, obj: KubeOb
     mine.set = mine.set.union(changed);
     mine.time = rfc3339(ctx.now);
   }
-  return encodeManagedFields(entries);
+  return encodeManagedFields(capUpdateManagers(entries));
 }
 
 /** For each applied list item that leaves out a key field, the value the kind's defaults give it. */
@@ -135,55 +136,49 @@ export function applyConfiguration(def: Kind, live: KubeObject | undefined, conf
     const detail = configured.errors.length === 1 ? configured.errors[0] : `errors:\n  ${configured.errors.join("\n  ")}`;
     return { ok: false, status: failure(500, undefined, `failed to create typed patch object (${ctx.describe}): ${detail}`) };
   }
-  const applied = inScope(def, ctx.subresource, configured.set.difference(untracked));
   const entries = decodeManagedFields(live?.metadata.managedFields) ?? [];
   const before = bare(live);
   if (live && entries.length === 0) {
-    // An object no one has claimed yet: everything it holds belongs to "before-first-apply".
-    const all = inScope(def, ctx.subresource, toFieldSet(def.schema, before).set.difference(untracked));
+    // An object no one has claimed yet: what it holds goes to "before-first-apply", as an update from nothing would.
+    const cmp = compareObjects(def.schema, {}, before);
+    const all = inScope(def, ctx.subresource, cmp.added.union(cmp.modified).difference(untracked));
     entries.push({ manager: "before-first-apply", operation: "Update", apiVersion: ctx.apiVersion, set: all });
   }
   const self = { manager: ctx.manager, operation: "Apply" as const, apiVersion: ctx.apiVersion, subresource: ctx.subresource };
   const id = managerId(self);
   const previous = entries.find((e) => managerId(e) === id);
   const lastSet = previous?.set ?? new FieldSet();
-  let merged = mergeObjects(def.schema, before, config, defaults) as KubeObject;
+  const mine: ManagerEntry = previous ?? { ...self, set: new FieldSet() };
+  if (!previous) entries.push(mine);
+  mine.set = inScope(def, ctx.subresource, configured.set.difference(untracked));
 
-  const settle = (after: KubeObject): Conflict[] => {
-    const cmp = compareObjects(def.schema, before, after, defaults);
-    const changed = inScope(def, ctx.subresource, cmp.added.union(cmp.modified));
-    const removed = inScope(def, ctx.subresource, cmp.removed);
-    const conflicts: Conflict[] = [];
-    for (const entry of entries) {
-      if (managerId(entry) === id) continue;
-      const taken = entry.set.intersection(changed);
-      for (const path of taken.paths()) conflicts.push({ entry, path });
-      if (ctx.force || taken.isEmpty()) entry.set = entry.set.difference(taken).difference(removed);
-    }
-    return conflicts;
-  };
-  const conflicts = settle(merged);
+  let merged = mergeObjects(def.schema, before, config, defaults) as KubeObject;
+  if (!lastSet.isEmpty()) {
+    // The applier's whole configuration counts as owned here, the fields kube never records (name) included.
+    const owned = entries.reduce((all, e) => all.union(e.set), configured.set);
+    merged = pruneDropped(def.schema, merged, lastSet, owned, defaults) as KubeObject;
+  }
+
+  // Every other manager loses what the apply removed, and what it changed: a conflict unless forced.
+  const cmp = compareObjects(def.schema, before, merged, defaults);
+  const changed = inScope(def, ctx.subresource, cmp.added.union(cmp.modified));
+  const removed = inScope(def, ctx.subresource, cmp.removed);
+  const conflicts: Conflict[] = [];
+  for (const entry of entries) {
+    if (entry === mine) continue;
+    for (const path of entry.set.intersection(changed).paths()) conflicts.push({ entry, path });
+  }
   if (conflicts.length && !ctx.force) {
     conflicts.sort((a, b) => (a.entry.manager < b.entry.manager ? -1 : a.entry.manager > b.entry.manager ? 1 : 0));
     return { ok: false, status: conflictStatus(conflicts) };
   }
-  const mine: ManagerEntry = previous ?? { ...self, set: new FieldSet() };
-  if (!previous) entries.push(mine);
-  mine.set = applied;
+  for (const entry of entries) if (entry !== mine) entry.set = entry.set.difference(changed).difference(removed);
 
-  if (!lastSet.isEmpty()) {
-    const owned = entries.reduce((all, e) => all.union(e.set), new FieldSet());
-    const gone = lastSet.difference(owned);
-    if (!gone.isEmpty()) {
-      merged = removeFields(def.schema, merged, gone, owned, defaults) as KubeObject;
-      settle(merged);
-    }
-  }
-  const changed = !jsonEqual(before, merged);
-  if (changed || !mine.time) mine.time = rfc3339(ctx.now);
+  const changedObject = !jsonEqual(before, merged);
+  if (changedObject || !mine.time) mine.time = rfc3339(ctx.now);
   const managedFields = encodeManagedFields(entries);
   merged.metadata = { ...(isPlainObject(merged.metadata) ? merged.metadata : {}) };
   if (managedFields) merged.metadata.managedFields = managedFields;
   else delete merged.metadata.managedFields;
-  return { ok: true, object: merged, changed };
+  return { ok: true, object: merged, changed: changedObject };
 }

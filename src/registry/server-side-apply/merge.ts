@@ -40,7 +40,11 @@ export function mergeObjects(schema: SchemaRef, live: unknown, config: unknown, 
     let next = 0;
     const emit = (element: PathElement) => {
       emitted.add(element);
-      const item = node.listType === "map" ? merge(node.element, left.byElement.get(element), right.byElement.get(element), [...path, element]) : right.byElement.get(element);
+      const applied = right.byElement.get(element);
+      const item = node.listType === "map" ? merge(node.element, left.byElement.get(element), applied, [...path, element]) : applied;
+      // The merged item is a new object: it keeps the key fields the kind's defaults give the applied one.
+      const known = defaults && isPlainObject(applied) ? defaults.get(applied) : undefined;
+      if (known && isPlainObject(item) && item !== applied) defaults!.set(item, known);
       if (item !== undefined) out.push(item);
     };
     for (const element of left.elements) {

@@ -12,11 +12,14 @@ import type { KubeFieldMeta } from "../../resources/schema-meta.ts";
 /** A schema to read a value with, or "deduced" for a value the schema leaves untyped. */
 export type SchemaRef = z.ZodType | "deduced";
 
+/** How Go's JSON carries an unset field (schema-meta's goPresence), when the schema says. */
+type Presence = { goPresence?: "always" | "omitted" };
+
 export type SchemaNode =
   | { type: "scalar" }
-  | { type: "struct"; atomic: boolean; field(name: string): SchemaRef | undefined }
-  | { type: "map"; atomic: boolean; value: SchemaRef }
-  | { type: "list"; listType: "atomic" | "set" | "map"; keys: string[]; element: SchemaRef };
+  | ({ type: "struct"; atomic: boolean; field(name: string): SchemaRef | undefined } & Presence)
+  | ({ type: "map"; atomic: boolean; value: SchemaRef } & Presence)
+  | ({ type: "list"; listType: "atomic" | "set" | "map"; keys: string[]; element: SchemaRef } & Presence);
 
 type Def = Record<string, unknown> & { type: string };
 
@@ -26,9 +29,12 @@ const scalar: SchemaNode = { type: "scalar" };
 const defOf = (schema: z.ZodType): Def => schema._zod.def as unknown as Def;
 const metaOf = (schema: z.ZodType): KubeFieldMeta => (z.globalRegistry.get(schema) ?? {}) as KubeFieldMeta;
 
+const deducedMap: SchemaNode = { type: "map", atomic: false, value: "deduced" };
+const deducedList: SchemaNode = { type: "list", listType: "atomic", keys: [], element: "deduced" };
+
 function deduced(value: unknown): SchemaNode {
-  if (isPlainObject(value)) return { type: "map", atomic: false, value: "deduced" };
-  if (Array.isArray(value)) return { type: "list", listType: "atomic", keys: [], element: "deduced" };
+  if (isPlainObject(value)) return deducedMap;
+  if (Array.isArray(value)) return deducedList;
   return scalar;
 }
 
@@ -41,12 +47,15 @@ function fits(schema: z.ZodType, value: unknown): boolean {
 }
 
 function listNode(meta: KubeFieldMeta, element: SchemaRef): SchemaNode {
-  if (meta.listType === "map") return { type: "list", listType: "map", keys: meta.listMapKeys ?? [], element };
-  if (meta.listType) return { type: "list", listType: meta.listType, keys: [], element };
+  const { goPresence } = meta;
+  if (meta.listType === "map") return { type: "list", listType: "map", keys: meta.listMapKeys ?? [], element, goPresence };
+  if (meta.listType) return { type: "list", listType: meta.listType, keys: [], element, goPresence };
   if (meta.patchStrategy?.split(",").includes("merge")) {
-    return meta.patchMergeKey ? { type: "list", listType: "map", keys: [meta.patchMergeKey], element } : { type: "list", listType: "set", keys: [], element };
+    return meta.patchMergeKey
+      ? { type: "list", listType: "map", keys: [meta.patchMergeKey], element, goPresence }
+      : { type: "list", listType: "set", keys: [], element, goPresence };
   }
-  return { type: "list", listType: "atomic", keys: [], element };
+  return { type: "list", listType: "atomic", keys: [], element, goPresence };
 }
 
 /**
@@ -56,6 +65,23 @@ function listNode(meta: KubeFieldMeta, element: SchemaRef): SchemaNode {
  */
 export function describe(ref: SchemaRef, value: unknown, root = false): SchemaNode {
   if (ref === "deduced") return deduced(value);
+  const cache = root ? rootNodes : nodes;
+  const known = cache.get(ref);
+  if (known) return known;
+  if (known === null) return read(ref, value, root).node;
+  const { node, byValue } = read(ref, value, root);
+  cache.set(ref, byValue ? null : node);
+  return node;
+}
+
+/**
+ * What describe found per schema, read once: every walk of every apply asks again for the same schemas.
+ * null marks a schema whose reading depends on the value (a union, an intersection, an untyped value).
+ */
+const nodes = new WeakMap<z.ZodType, SchemaNode | null>();
+const rootNodes = new WeakMap<z.ZodType, SchemaNode | null>();
+
+function read(ref: z.ZodType, value: unknown, root: boolean): { node: SchemaNode; byValue: boolean } {
   const layers: KubeFieldMeta[] = [];
   let current = ref;
   for (let depth = 0; depth < 64; depth++) {
@@ -85,28 +111,28 @@ export function describe(ref: SchemaRef, value: unknown, root = false): SchemaNo
         if (Object.hasOwn(shape, name)) return shape[name];
         return open ? "deduced" : undefined;
       };
-      return { type: "struct", atomic: (meta.structType ?? meta.mapType) === "atomic", field };
+      return { node: { type: "struct", atomic: (meta.structType ?? meta.mapType) === "atomic", field, goPresence: meta.goPresence }, byValue: false };
     }
     case "record":
     case "map":
-      return { type: "map", atomic: meta.mapType === "atomic", value: def.valueType as z.ZodType };
+      return { node: { type: "map", atomic: meta.mapType === "atomic", value: def.valueType as z.ZodType, goPresence: meta.goPresence }, byValue: false };
     case "array":
-      return listNode(meta, def.element as z.ZodType);
+      return { node: listNode(meta, def.element as z.ZodType), byValue: false };
     case "tuple":
-      return { type: "list", listType: "atomic", keys: [], element: "deduced" };
+      return { node: { type: "list", listType: "atomic", keys: [], element: "deduced" }, byValue: false };
     case "union": {
       const options = def.options as z.ZodType[];
       const match = options.find((option) => fits(option, value));
-      return match ? describe(match, value, root) : deduced(value);
+      return { node: match ? describe(match, value, root) : deduced(value), byValue: true };
     }
     case "intersection": {
       const left = def.left as z.ZodType;
-      return describe(fits(left, value) ? left : (def.right as z.ZodType), value, root);
+      return { node: describe(fits(left, value) ? left : (def.right as z.ZodType), value, root), byValue: true };
     }
     case "unknown":
     case "any":
-      return deduced(value);
+      return { node: deduced(value), byValue: true };
     default:
-      return scalar;
+      return { node: scalar, byValue: false };
   }
 }

@@ -1,6 +1,9 @@
-// The set of fields a value sets, under a kind's schema: scalars and atomic values are members; granular
-// structs and maps contribute their children; a granular list contributes each item (a member) and the item's
-// fields. This is the set an applier owns. A field the schema does not declare is an error, as for kube.
+// The set of fields a value sets, under a kind's schema, as structured-merge-diff's ToFieldSet makes it: scalars
+// and atomic values are members; a granular list contributes each item (a member: FieldsV1's ".") and the
+// item's fields; a granular struct or map contributes its children, and a child is itself a member when it
+// is null or an empty object, or when it is a map entry rather than a field the struct declares (so a map
+// of objects marks each entry with "."). This is the set an applier owns. A field the schema does not
+// declare is an error, as for kube.
 
 import { isPlainObject } from "../../api/object.ts";
 import { fieldElement, FieldSet, pathString, type PathElement } from "./field-set.ts";
@@ -45,6 +48,8 @@ export function toFieldSet(schema: SchemaRef, value: unknown, defaults?: KeyDefa
         continue;
       }
       walk(childRef, child, childPath);
+      const declared = node.type === "struct" && childRef !== "deduced";
+      if (child === null || (isPlainObject(child) && Object.keys(child).length === 0) || !declared) set.insert(childPath);
     }
   }
 }

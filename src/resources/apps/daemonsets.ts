@@ -38,7 +38,7 @@ const rollingUpdate = z
 const updateStrategy = z
   .object({
     type: z.string().meta({ proto: 1, description: "RollingUpdate or OnDelete; RollingUpdate when unset." }).optional(),
-    rollingUpdate: rollingUpdate.meta({ proto: 2, description: "The limits of a rolling update; only with type RollingUpdate." }).optional(),
+    rollingUpdate: rollingUpdate.meta({ proto: 2, goPresence: "omitted", description: "The limits of a rolling update; only with type RollingUpdate." }).optional(),
   })
   .meta({ definition: "io.k8s.api.apps.v1.DaemonSetUpdateStrategy", description: "How the pods are moved to a new template." });
 

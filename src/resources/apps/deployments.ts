@@ -44,7 +44,7 @@ const rollingUpdate = z
 const strategy = z
   .object({
     type: z.string().meta({ proto: 1, description: "Recreate or RollingUpdate; RollingUpdate when unset." }).optional(),
-    rollingUpdate: rollingUpdate.meta({ proto: 2, description: "The limits of a rolling update; only with type RollingUpdate." }).optional(),
+    rollingUpdate: rollingUpdate.meta({ proto: 2, goPresence: "omitted", description: "The limits of a rolling update; only with type RollingUpdate." }).optional(),
   })
   .meta({ definition: "io.k8s.api.apps.v1.DeploymentStrategy", description: "How pods of the old template are replaced by new ones." });
 

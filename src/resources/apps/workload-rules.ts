@@ -65,6 +65,7 @@ export interface ReplicatedObject extends KubeObject {
 
 /** /scale for a kind with spec.replicas, status.replicas and a label selector. */
 export const replicasScale: ScaleDefinition = {
+  specReplicasPath: ["spec", "replicas"],
   specReplicas: (obj) => (obj as ReplicatedObject).spec?.replicas ?? 0,
   setSpecReplicas(obj, replicas) {
     const o = obj as ReplicatedObject;

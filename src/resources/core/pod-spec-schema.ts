@@ -105,6 +105,7 @@ export const podSpec = z
         patchMergeKey: "name",
         listType: "map",
         listMapKeys: ["name"],
+        goPresence: "always",
         description: "The pod's app containers; there must be at least one.",
       })
       .optional(),
@@ -139,7 +140,7 @@ export const podSpec = z
       .boolean()
       .meta({ proto: 27, description: "Give all the pod's containers one process namespace; excludes hostPID." })
       .optional(),
-    securityContext: podSecurityContext.meta({ proto: 14, description: "Security settings for the whole pod; containers may override some." }).optional(),
+    securityContext: podSecurityContext.meta({ proto: 14, goPresence: "omitted", description: "Security settings for the whole pod; containers may override some." }).optional(),
     imagePullSecrets: z
       .array(localObjectReference)
       .meta({
@@ -156,7 +157,7 @@ export const podSpec = z
       .string()
       .meta({ proto: 17, description: "With hostname, gives the pod the name <hostname>.<subdomain>.<namespace>.svc.<cluster domain>." })
       .optional(),
-    affinity: affinity.meta({ proto: 18, description: "Rules that attract the pod to, or keep it from, nodes and other pods." }).optional(),
+    affinity: affinity.meta({ proto: 18, goPresence: "omitted", description: "Rules that attract the pod to, or keep it from, nodes and other pods." }).optional(),
     schedulerName: z.string().meta({ proto: 19, description: "The scheduler that places the pod; default-scheduler when unset." }).optional(),
     tolerations: z.array(toleration).meta({ proto: 22, listType: "atomic", description: "The node taints the pod tolerates." }).optional(),
     hostAliases: z
@@ -172,7 +173,7 @@ export const podSpec = z
       .optional(),
     priorityClassName: z.string().meta({ proto: 24, description: "The PriorityClass whose value becomes the pod's priority." }).optional(),
     priority: int.meta({ proto: 25, description: "The pod's priority; admission fills it in from priorityClassName." }).optional(),
-    dnsConfig: podDNSConfig.meta({ proto: 26, description: "DNS settings merged into those dnsPolicy gives." }).optional(),
+    dnsConfig: podDNSConfig.meta({ proto: 26, goPresence: "omitted", description: "DNS settings merged into those dnsPolicy gives." }).optional(),
     readinessGates: z
       .array(
         z

@@ -105,6 +105,7 @@ const scale: ScaleDefinition = {
     rc.spec = { ...rc.spec, replicas };
   },
   statusReplicas: (obj) => (obj as ReplicationController).status?.replicas ?? 0,
+  specReplicasPath: ["spec", "replicas"],
   selector: (obj) => selectorFromObject({ matchLabels: (obj as ReplicationController).spec?.selector ?? {} }).toString(),
 };
 
