@@ -119,6 +119,9 @@ export async function handleWatch(ctx: ResourceContext): Promise<Response> {
   return relayWatch(params, ctx, await hub.fetch(hubRequest(params, { relay: true })), headers);
 }
 
+/** How often a relayed watch asks its hub for a bookmark (clients that allow them); tests shorten it. */
+export const relayTiming = { bookmarkEveryMs };
+
 /** The Worker holds the client's stream and relays the hub socket's messages into it. */
 function relayWatch(params: { spec: WatchSpec; timeoutMs: number }, ctx: ResourceContext, upstream: Response, headers: Record<string, string>): Response {
   const socket = upstream.webSocket;
@@ -169,7 +172,7 @@ function relayWatch(params: { spec: WatchSpec; timeoutMs: number }, ctx: Resourc
         socket.addEventListener("close", finish);
         socket.addEventListener("error", finish);
         timer = setTimeout(finish, params.timeoutMs);
-        if (params.spec.bookmarks) ticker = setInterval(() => !closed && socket.send("bookmark"), bookmarkEveryMs);
+        if (params.spec.bookmarks) ticker = setInterval(() => !closed && socket.send("bookmark"), relayTiming.bookmarkEveryMs);
       },
       cancel() {
         closed = true;

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { relayTiming } from "../../src/http/watch-handler.ts";
 import { api, freshNamespace } from "./support/api.ts";
 import { watch } from "./support/watch.ts";
 
@@ -102,6 +103,31 @@ describe("watch", () => {
     expect(second.object.columnDefinitions).toEqual([]);
     expect(second.object.rows[0].cells[0]).toBe("t2");
     await w.close();
+  });
+});
+
+describe("periodic bookmarks of a relayed watch (the default)", () => {
+  const period = relayTiming.bookmarkEveryMs;
+  afterEach(() => {
+    relayTiming.bookmarkEveryMs = period;
+  });
+
+  it("sends bookmarks at the latest version to a client that allows them, and none to one that does not", async () => {
+    // kube's period is a minute or so; the relay's is 15 s, shortened here.
+    relayTiming.bookmarkEveryMs = 300;
+    const ns = await freshNamespace();
+    const rv = (await api("GET", `/api/v1/namespaces/${ns}/configmaps`)).body.metadata.resourceVersion;
+    const withBookmarks = await watch(`/api/v1/namespaces/${ns}/configmaps?watch=true&resourceVersion=${rv}&allowWatchBookmarks=true`);
+    const without = await watch(`/api/v1/namespaces/${ns}/configmaps?watch=true&resourceVersion=${rv}`);
+    await api("POST", `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: "a" } });
+    const [added] = await withBookmarks.next(1);
+    expect(added).toMatchObject({ type: "ADDED", object: { metadata: { name: "a" } } });
+    expect((await without.next(1))[0].type).toBe("ADDED");
+    const [bookmark] = await withBookmarks.next(1);
+    expect(bookmark).toEqual({ type: "BOOKMARK", object: { kind: "ConfigMap", apiVersion: "v1", metadata: { resourceVersion: added.object.metadata.resourceVersion } } });
+    expect((await withBookmarks.next(1))[0].type).toBe("BOOKMARK");
+    await expect(without.next(1, 700)).rejects.toThrow(/got 0/);
+    await Promise.all([withBookmarks.close(), without.close()]);
   });
 });
 
