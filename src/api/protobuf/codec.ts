@@ -226,7 +226,8 @@ export interface EncodeOptions extends CodecOptions {
 
 /** Encodes the JSON form of a message; fields absent or null are left out. Throws EncodeError on a mismatch. */
 export function encodeMessage(json: Record<string, unknown>, schema: z.core.$ZodType, options: EncodeOptions = {}): Uint8Array {
-  const writer = new WireWriter();
+  // Nested messages are written in place (WireWriter.begin): one buffer, sized for a typical object.
+  const writer = new WireWriter(4096);
   try {
     const descriptor = messageDescriptor(schema, options);
     if (options.lossless) checkLossless(descriptor, json, "", options.topLevel === true);
@@ -287,93 +288,110 @@ function encodeFields(w: WireWriter, descriptor: MessageDescriptor, json: Record
   for (const f of descriptor.fields) {
     if (f.shape === "inline" && f.value.kind === "message") {
       // Go writes an embedded struct always, even with nothing in it.
-      const sub = new WireWriter();
-      encodeFields(sub, f.value.message, json, path);
-      w.tag(f.number, WireType.bytes).bytes(sub.finish());
+      w.tag(f.number, WireType.bytes);
+      const start = w.begin();
+      encodeFields(w, f.value.message, json, path);
+      w.end(start);
       continue;
     }
     const value = json[f.name];
     if (value === undefined || value === null) continue;
-    const at = path ? `${path}.${f.name}` : f.name;
     if (f.shape === "repeated") {
-      if (!Array.isArray(value)) throw new EncodeError(`${at}: expected an array`);
-      value.forEach((item, i) => encodeValue(w, f.number, f.value, item, `${at}[${i}]`));
+      if (!Array.isArray(value)) throw new EncodeError(`${where(path, f.name)}: expected an array`);
+      for (let i = 0; i < value.length; i++) encodeValue(w, f.number, f.value, value[i], path, f.name, i);
     } else if (f.shape === "map") {
-      if (!isPlainObject(value)) throw new EncodeError(`${at}: expected an object`);
-      for (const key of Object.keys(value).sort(compareCodePoints)) {
-        const entry = new WireWriter();
-        entry.tag(1, WireType.bytes).string(key);
-        if (value[key] !== null && value[key] !== undefined) encodeValue(entry, 2, f.value, value[key], `${at}[${key}]`);
-        w.tag(f.number, WireType.bytes).bytes(entry.finish());
+      if (!isPlainObject(value)) throw new EncodeError(`${where(path, f.name)}: expected an object`);
+      for (const key of sortedKeys(value)) {
+        w.tag(f.number, WireType.bytes);
+        const start = w.begin();
+        w.tag(1, WireType.bytes).string(key);
+        if (value[key] !== null && value[key] !== undefined) encodeValue(w, 2, f.value, value[key], path, f.name, key);
+        w.end(start);
       }
-    } else encodeValue(w, f.number, f.value, value, at);
+    } else encodeValue(w, f.number, f.value, value, path, f.name);
   }
+}
+
+/** A field's path for messages: built only for an error, or when descending into a nested message. */
+function where(path: string, name: string, index?: number | string): string {
+  const field = path ? `${path}.${name}` : name;
+  return index === undefined ? field : `${field}[${index}]`;
+}
+
+/** A map's keys in Go's order. */
+function sortedKeys(map: Record<string, unknown>): string[] {
+  const keys = Object.keys(map);
+  if (keys.length < 2) return keys;
+  return keys.some((k) => /[\uD800-\uDFFF]/.test(k)) ? keys.sort(compareCodePoints) : keys.sort();
 }
 
 /** Go sorts map keys by their UTF-8 bytes: code point order, which differs from JS order only for surrogates. */
 function compareCodePoints(a: string, b: string): number {
-  if (!/[\uD800-\uDFFF]/.test(a + b)) return a < b ? -1 : a > b ? 1 : 0;
   const x = [...a].map((c) => c.codePointAt(0)!);
   const y = [...b].map((c) => c.codePointAt(0)!);
   for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
   return x.length - y.length;
 }
 
-function expect<T>(ok: boolean, value: unknown, what: string, at: string): T {
-  if (!ok) throw new EncodeError(`${at}: expected ${what}, got ${JSON.stringify(value)}`);
+function expect<T>(ok: boolean, value: unknown, what: string, path: string, name: string, index?: number | string): T {
+  if (!ok) throw new EncodeError(`${where(path, name, index)}: expected ${what}, got ${JSON.stringify(value)}`);
   return value as T;
 }
 
-function encodeValue(w: WireWriter, number: number, value: ValueDescriptor, json: unknown, at: string): void {
+function encodeValue(w: WireWriter, number: number, value: ValueDescriptor, json: unknown, path: string, name: string, index?: number | string): void {
+  const check = <T>(ok: boolean, what: string): T => expect<T>(ok, json, what, path, name, index);
   if (value.kind === "message") {
-    const sub = new WireWriter();
-    encodeFields(sub, value.message, expect(isPlainObject(json), json, "an object", at), at);
-    w.tag(number, WireType.bytes).bytes(sub.finish());
+    const fields = check<Record<string, unknown>>(isPlainObject(json), "an object");
+    w.tag(number, WireType.bytes);
+    const start = w.begin();
+    encodeFields(w, value.message, fields, where(path, name, index));
+    w.end(start);
     return;
   }
   const isInt = typeof json === "number" && Number.isInteger(json);
   switch (value.type) {
     case "string":
-      w.tag(number, WireType.bytes).string(expect(typeof json === "string", json, "a string", at));
+      w.tag(number, WireType.bytes).string(check<string>(typeof json === "string", "a string"));
       return;
     case "bool":
-      w.tag(number, WireType.varint).bool(expect(typeof json === "boolean", json, "a boolean", at));
+      w.tag(number, WireType.varint).bool(check<boolean>(typeof json === "boolean", "a boolean"));
       return;
     case "int32":
-      w.tag(number, WireType.varint).int32(expect(isInt && (json as number) >= -(2 ** 31) && (json as number) < 2 ** 31, json, "an int32", at));
+      w.tag(number, WireType.varint).int32(check<number>(isInt && (json as number) >= -(2 ** 31) && (json as number) < 2 ** 31, "an int32"));
       return;
     case "int64":
-      w.tag(number, WireType.varint).int64(expect(isInt, json, "an integer", at));
+      w.tag(number, WireType.varint).int64(check<number>(isInt, "an integer"));
       return;
     case "double":
-      w.tag(number, WireType.fixed64).double(expect(typeof json === "number", json, "a number", at));
+      w.tag(number, WireType.fixed64).double(check<number>(typeof json === "number", "a number"));
       return;
     case "bytes":
-      w.tag(number, WireType.bytes).bytes(base64ToBytes(expect(typeof json === "string", json, "a base64 string", at)));
+      w.tag(number, WireType.bytes).bytes(base64ToBytes(check<string>(typeof json === "string", "a base64 string")));
       return;
   }
-  const sub = new WireWriter();
+  w.tag(number, WireType.bytes);
+  const start = w.begin();
   switch (value.type) {
     case "Time":
     case "MicroTime":
-      encodeTime(sub, expect(typeof json === "string", json, "an RFC 3339 time", at));
+      encodeTime(w, check<string>(typeof json === "string", "an RFC 3339 time"));
       break;
     case "Duration":
-      encodeDuration(sub, expect(typeof json === "string", json, "a duration", at));
+      encodeDuration(w, check<string>(typeof json === "string", "a duration"));
       break;
     case "Quantity":
-      encodeQuantity(sub, expect(typeof json === "string" || typeof json === "number", json, "a quantity", at));
+      encodeQuantity(w, check<string | number>(typeof json === "string" || typeof json === "number", "a quantity"));
       break;
     case "IntOrString":
-      encodeIntOrString(sub, expect(typeof json === "string" || isInt, json, "an int or a string", at));
+      encodeIntOrString(w, check<string | number>(typeof json === "string" || isInt, "an int or a string"));
       break;
     case "RawExtension":
     case "JSON":
-      encodeEmbeddedJson(sub, json);
+      encodeEmbeddedJson(w, json);
       break;
     case "StringList":
-      for (const item of expect<string[]>(Array.isArray(json) && json.every((x) => typeof x === "string"), json, "a list of strings", at)) sub.tag(1, WireType.bytes).string(item);
+      for (const item of check<string[]>(Array.isArray(json) && json.every((x) => typeof x === "string"), "a list of strings")) w.tag(1, WireType.bytes).string(item);
       break;
   }
-  w.tag(number, WireType.bytes).bytes(sub.finish());
+  w.end(start);
 }

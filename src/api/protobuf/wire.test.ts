@@ -122,3 +122,32 @@ describe("fields", () => {
     expect(new WireReader(out).bytes()).toEqual(big);
   });
 });
+
+describe("length-delimited values written in place", () => {
+  it("prefixes each nested value with its length, moving the content when the length takes more bytes", () => {
+    for (const size of [0, 1, 127, 128, 300, 16383, 16384, 70000]) {
+      const content = new Uint8Array(size).map((_, i) => i % 251);
+      const w = new WireWriter(8);
+      w.tag(1, WireType.varint).uint32(7).tag(2, WireType.bytes);
+      const start = w.begin();
+      w.raw(content);
+      w.end(start);
+      w.tag(3, WireType.bytes).string("é".repeat(size % 200));
+      const expected = new WireWriter().tag(1, WireType.varint).uint32(7).tag(2, WireType.bytes).bytes(content).tag(3, WireType.bytes).bytes(new TextEncoder().encode("é".repeat(size % 200))).finish();
+      expect(w.finish()).toEqual(expected);
+    }
+  });
+
+  it("nests: an outer length counts the inner value's prefix", () => {
+    const w = new WireWriter();
+    w.tag(1, WireType.bytes);
+    const outer = w.begin();
+    w.tag(2, WireType.bytes);
+    const inner = w.begin();
+    w.raw(new Uint8Array(200).fill(9));
+    w.end(inner);
+    w.end(outer);
+    const innerBytes = new WireWriter().tag(2, WireType.bytes).bytes(new Uint8Array(200).fill(9)).finish();
+    expect(w.finish()).toEqual(new WireWriter().tag(1, WireType.bytes).bytes(innerBytes).finish());
+  });
+});

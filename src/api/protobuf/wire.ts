@@ -172,9 +172,13 @@ export class WireReader {
 }
 
 export class WireWriter {
-  // Small to start: a message nests a writer per sub-message, and most are a few bytes.
-  private buf = new Uint8Array(64);
+  private buf: Uint8Array;
   private len = 0;
+
+  /** `capacity`: the bytes to start with (the buffer doubles as needed). */
+  constructor(capacity = 64) {
+    this.buf = new Uint8Array(capacity);
+  }
 
   private reserve(n: number): void {
     if (this.len + n <= this.buf.length) return;
@@ -251,14 +255,37 @@ export class WireWriter {
   }
 
   string(value: string): this {
-    if (value.length <= 42) {
-      // At most 126 bytes of UTF-8: the length is one byte, so encode straight into the buffer after it.
-      this.reserve(1 + value.length * 3);
-      const { written } = utf8Encoder.encodeInto(value, this.buf.subarray(this.len + 1));
-      this.buf[this.len] = written;
-      this.len += 1 + written;
-      return this;
+    const start = this.begin();
+    this.reserve(value.length * 3);
+    this.len += utf8Encoder.encodeInto(value, this.buf.subarray(this.len)).written;
+    return this.end(start);
+  }
+
+  /**
+   * Starts a length-delimited value written in place (a nested message, a string): one byte is kept for its
+   * length, which end() fills in, moving the content when the length needs more bytes. No writer per message.
+   */
+  begin(): number {
+    this.reserve(1);
+    return this.len++;
+  }
+
+  end(start: number): this {
+    const size = this.len - start - 1;
+    let extra = 0;
+    for (let rest = size >>> 7; rest > 0; rest >>>= 7) extra++;
+    if (extra > 0) {
+      this.reserve(extra);
+      this.buf.copyWithin(start + 1 + extra, start + 1, this.len);
+      this.len += extra;
     }
-    return this.bytes(utf8Encoder.encode(value));
+    let at = start;
+    let rest = size;
+    while (rest > 0x7f) {
+      this.buf[at++] = (rest & 0x7f) | 0x80;
+      rest >>>= 7;
+    }
+    this.buf[at] = rest;
+    return this;
   }
 }
