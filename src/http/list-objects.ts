@@ -8,7 +8,8 @@ import type { KubeObject } from "../api/object.ts";
 import type { Status } from "../api/status.ts";
 import { fieldsOf, supportsField } from "../registry/field-attributes.ts";
 import { storageKey, type KindDefinition } from "../resources/definition.ts";
-import { decodeStored, parseResourceVersion } from "../storage/codec.ts";
+import { decodeStored, parseResourceVersion, storedJsonWithVersion, storedPrefix } from "../storage/codec.ts";
+import { storedApiVersion } from "../registry/served-version.ts";
 import type { ObjectReader } from "../storage/object-reader.ts";
 import { decodeContinue, encodeContinue } from "./continue-token.ts";
 import type { ListMeta } from "./table.ts";
@@ -24,6 +25,11 @@ export interface ListQuery {
 
 export interface ListResult {
   items: KubeObject[];
+  /**
+   * With `asText` and nothing to filter by: the items as JSON text instead (items is then empty), made from the
+   * stored text without parsing it (storage/codec.ts storedJsonWithVersion).
+   */
+  itemsText?: string[];
   meta: ListMeta;
 }
 
@@ -52,7 +58,13 @@ function parseLimit(text: string | undefined): number | Status {
   return Math.max(0, Number(text));
 }
 
-export async function listObjects(reader: ObjectReader, def: KindDefinition, namespace: string | undefined, query: ListQuery): Promise<ListResult | Status> {
+export async function listObjects(
+  reader: ObjectReader,
+  def: KindDefinition,
+  namespace: string | undefined,
+  query: ListQuery,
+  options: { asText?: boolean } = {},
+): Promise<ListResult | Status> {
   const selectors = parseSelectors(def, query);
   if ("kind" in selectors) return selectors;
   const limit = parseLimit(query.limit);
@@ -93,15 +105,22 @@ export async function listObjects(reader: ObjectReader, def: KindDefinition, nam
   const filtering = !selectors.labels.isEmpty() || selectors.fields.requirements.length > 0;
   const attrs = (obj: KubeObject) => fieldsOf(def, obj);
   const items: KubeObject[] = [];
+  const texts = options.asText && !filtering ? [] as string[] : undefined;
+  const prefix = storedPrefix(storedApiVersion(def), def.kind);
   let revision = atRevision;
   let remaining = 0;
   let more = false;
   for (;;) {
-    const want = limit > 0 && !filtering ? limit - items.length : chunk;
+    const want = limit > 0 && !filtering ? limit - (texts ?? items).length : chunk;
     const page = await reader.page({ resource: storageKey(def), namespace: def.namespaced ? namespace : "", after, limit: want, atRevision: revision });
     revision = page.revision;
     for (const row of page.rows) {
       after = { namespace: row.namespace, name: row.name };
+      if (texts) {
+        texts.push(storedJsonWithVersion(row.value, row.rv, prefix) ?? JSON.stringify(decodeStored(row.value, row.rv)));
+        if (limit > 0 && texts.length === limit) break;
+        continue;
+      }
       const obj = decodeStored(row.value, row.rv);
       if (!selectors.labels.matches(obj.metadata.labels)) continue;
       const get = attrs(obj);
@@ -112,7 +131,7 @@ export async function listObjects(reader: ObjectReader, def: KindDefinition, nam
     const lastRow = page.rows[page.rows.length - 1];
     const stoppedEarly = lastRow !== undefined && (after.namespace !== lastRow.namespace || after.name !== lastRow.name);
     remaining = page.remaining + (stoppedEarly ? page.rows.length - page.rows.findIndex((r) => r.namespace === after.namespace && r.name === after.name) - 1 : 0);
-    if (limit > 0 && items.length === limit) {
+    if (limit > 0 && (texts ?? items).length === limit) {
       more = remaining > 0;
       break;
     }
@@ -124,7 +143,7 @@ export async function listObjects(reader: ObjectReader, def: KindDefinition, nam
     meta.continue = encodeContinue({ rv: revision ?? current, after });
     if (!filtering) meta.remainingItemCount = remaining;
   }
-  return { items, meta };
+  return texts ? { items: [], itemsText: texts, meta } : { items, meta };
 }
 
 function tooLarge(rv: number, current: number): Status {

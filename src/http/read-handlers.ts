@@ -36,6 +36,8 @@ export async function handleGet(ctx: ResourceContext): Promise<Response> {
 
 export async function handleList(ctx: ResourceContext): Promise<Response> {
   const { def, encoding, query } = ctx;
+  // Plain JSON of objects served as stored: the items pass through as text (list-objects.ts).
+  const asText = encoding.format.type === "json" && !encoding.pretty && !def.storageVersion;
   const result = await listObjects(new ObjectReader(ctx.c.env.DB), def, ctx.namespace, {
     labelSelector: query.get("labelSelector") ?? undefined,
     fieldSelector: query.get("fieldSelector") ?? undefined,
@@ -43,8 +45,13 @@ export async function handleList(ctx: ResourceContext): Promise<Response> {
     continue: query.get("continue") ?? undefined,
     resourceVersion: query.get("resourceVersion") ?? undefined,
     resourceVersionMatch: query.get("resourceVersionMatch") ?? undefined,
-  });
+  }, { asText });
   if (isStatus(result)) return respondStatus(result, encoding);
+  if (result.itemsText) {
+    const head = JSON.stringify({ kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata: result.meta });
+    const body = `${head.slice(0, -1)},"items":[${result.itemsText.join(",")}]}`;
+    return new Response(body, { status: 200, headers: { "Content-Type": "application/json" } });
+  }
   if (def.storageVersion) result.items = result.items.map((obj) => servedObject(def, obj));
   if (encoding.format.type === "table") {
     const table = toTable(def, result.items, result.meta, { version: encoding.format.version, includeObject: includeObject(query), now: new Date() });
