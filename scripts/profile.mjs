@@ -1,4 +1,4 @@
-// `node scripts/profile.mjs [create|update|get|list|noop|apply|replace|rbac-can-i|rbac-get]`: starts the server
+// `node scripts/profile.mjs [create|create-protobuf|update|get|list|noop|apply|replace|rbac-can-i|rbac-get]`: starts the server
 // with a V8 inspector, drives a bounded load, and prints where the Worker's CPU time went (self time by function,
 // top 25), from a V8 CPU profile. The rbac-* scenarios run as a user bound through 100 roles (the bench's).
 // A tool for measuring before optimizing; loopback only.
@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient, drive } from "./bench/client.mjs";
 import { changeDeployment } from "./bench/patches.mjs";
+import { loadProtobufCodec } from "./bench/protobuf.mjs";
 import { canIGetConfigMaps, grantThroughHundredRoles, rbacNamespace, rbacUser } from "./bench/rbac.mjs";
 import { freePort, isolatedServeEnv, nodeBinary, spawnServer } from "./lib/spawn-server.mjs";
 
@@ -48,11 +49,19 @@ if (scenario.startsWith("rbac-")) {
   await grantThroughHundredRoles(call);
   for (let i = 0; i < 300; i++) await call("POST", `/api/v1/namespaces/${rbacNamespace}/configmaps`, cm(`seed-${i}`));
 }
+// create-protobuf: the bodies encoded before profiling (as client-go sends them, asking for protobuf answers).
+const protobufBodies = [];
+if (scenario === "create-protobuf") {
+  const { encodeKubeObject, findKind } = await loadProtobufCodec();
+  const configMaps = findKind("", "v1", "configmaps");
+  for (let i = 0; i < 3000; i++) protobufBodies.push(encodeKubeObject({ apiVersion: "v1", kind: "ConfigMap", ...cm(`pb-${i}`) }, configMaps));
+}
 await send("Profiler.enable");
 await send("Profiler.setSamplingInterval", { interval: 100 });
 await send("Profiler.start");
 const make = {
   create: (i) => call("POST", "/api/v1/namespaces/p/configmaps", cm(`c-${i}`)),
+  "create-protobuf": (i) => call("POST", "/api/v1/namespaces/p/configmaps", protobufBodies[i]),
   get: (i) => call("GET", `/api/v1/namespaces/p/configmaps/seed-${i % 300}`),
   update: (i) => call("PUT", `/api/v1/namespaces/p/configmaps/seed-${i % 300}`, { ...cm(`seed-${i % 300}`), data: { a: String(i) } }),
   list: () => call("GET", "/api/v1/namespaces/p/configmaps"),

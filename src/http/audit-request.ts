@@ -31,6 +31,15 @@ export interface AuditState {
   request?: AuditedRequest;
   /** A copy of the request's body, kept when the level needs it. */
   body?: Request;
+  /** A create at level Metadata needs only its object's name: the write handler hands over the body it read. */
+  wantsObject?: boolean;
+  requestObject?: unknown;
+}
+
+/** The body a write handler read, for the audit event that wants it (noted instead of reading the body twice). */
+export function noteRequestObject(c: Context<AppEnv>, obj: unknown): void {
+  const state = c.get("audit");
+  if (state?.wantsObject) state.requestObject = obj;
 }
 
 const auditIdShape = /^[\x21-\x7e]{1,128}$/;
@@ -48,9 +57,10 @@ export const auditPolicyCheck: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (state) {
     const request = (state.request = auditedRequest(c, state, c.get("user")));
     const { level } = request.decision;
-    // At Metadata, a create's body still names its object (kube's objectRef.name).
-    const wantsBody = levelAtLeast(level, "Request") || (level === "Metadata" && request.attrs.verb === "create" && !request.attrs.name);
-    if (wantsBody && c.req.raw.body) state.body = c.req.raw.clone();
+    // At Metadata, a create's body still names its object (kube's objectRef.name): the handler notes it.
+    if (levelAtLeast(level, "Request")) {
+      if (c.req.raw.body) state.body = c.req.raw.clone();
+    } else if (level === "Metadata" && request.attrs.verb === "create" && !request.attrs.name) state.wantsObject = true;
   }
   return next();
 };
@@ -137,7 +147,7 @@ function finish(c: Context<AppEnv>, state: AuditState): void {
     return;
   }
   const final = request;
-  const outcome: AuditOutcome = { responseStatus: fixedStatus ?? { metadata: {}, code: res.status } };
+  const outcome: AuditOutcome = { responseStatus: fixedStatus ?? { metadata: {}, code: res.status }, requestObject: state.requestObject };
   if (!state.body && !responseCopy) {
     record(() => rows(final, wanted, stageMs, outcome));
     return;

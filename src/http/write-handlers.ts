@@ -8,6 +8,7 @@ import { isStatus, type Status } from "../api/status.ts";
 import type { DeleteOptions, FieldValidation, WriteRequest, WriteResult } from "../registry/contract.ts";
 import { apiVersionOf } from "../resources/definition.ts";
 import { admitWrite } from "../auth/admission.ts";
+import { noteRequestObject } from "./audit-request.ts";
 import { shardFor } from "../storage/shards.ts";
 import { asObject, readBody } from "./read-body.ts";
 import type { ResourceContext } from "./request-context.ts";
@@ -54,7 +55,11 @@ export interface ObjectBody {
 export async function objectBody(ctx: ResourceContext, type: ExpectedType, options: WriteOptions): Promise<ObjectBody | Status> {
   const body = await readBody(ctx.c.req.raw, ctx.def.unstructured ? ["json", "yaml"] : ["json", "yaml", "protobuf"]);
   if (!body.ok) return body.status;
-  const checked = (object: KubeObject | Status) => (isStatus(object) ? object : { body: object, fieldValidation: fieldValidationFor(options, body) });
+  const checked = (object: KubeObject | Status) => {
+    if (isStatus(object)) return object;
+    noteRequestObject(ctx.c, object);
+    return { body: object, fieldValidation: fieldValidationFor(options, body) };
+  };
   if (body.format !== "protobuf") return checked(asObject(body.value, type.kind));
   const decoded = decodeObject(body.value as Uint8Array, type);
   return decoded.ok ? checked(asObject(decoded.object, type.kind)) : decoded.status;
