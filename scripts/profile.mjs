@@ -1,6 +1,6 @@
 // `node scripts/profile.mjs [create|create-protobuf|update|get|list|noop|apply|replace|rbac-can-i|rbac-get]`: starts the server
 // with a V8 inspector, drives a bounded load, and prints where the Worker's CPU time went (self time by function,
-// top 25), from a V8 CPU profile. The rbac-* scenarios run as a user bound through 100 roles (the bench's).
+// top 25), from a V8 CPU profile. PROFILE_PRELOAD=n creates n ConfigMaps in another namespace first. The rbac-* scenarios run as a user bound through 100 roles (the bench's).
 // A tool for measuring before optimizing; loopback only.
 
 import { randomBytes } from "node:crypto";
@@ -55,6 +55,12 @@ if (scenario === "create-protobuf") {
   const { encodeKubeObject, findKind } = await loadProtobufCodec();
   const configMaps = findKind("", "v1", "configmaps");
   for (let i = 0; i < 3000; i++) protobufBodies.push(encodeKubeObject({ apiVersion: "v1", kind: "ConfigMap", ...cm(`pb-${i}`) }, configMaps));
+}
+// PROFILE_PRELOAD=n: n more ConfigMaps in another namespace first (how writes change with what the server holds).
+const preload = Number(process.env.PROFILE_PRELOAD ?? 0);
+if (preload > 0) {
+  await call("POST", "/api/v1/namespaces", { metadata: { name: "preload" } });
+  await drive({ count: preload, concurrency: 16, make: (i) => call("POST", "/api/v1/namespaces/preload/configmaps", cm(`pre-${i}`)) });
 }
 await send("Profiler.enable");
 await send("Profiler.setSamplingInterval", { interval: 100 });
