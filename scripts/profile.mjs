@@ -40,7 +40,9 @@ const send = (method, params = {}) => new Promise((r) => (pending.set(++id, r), 
 
 await call("POST", "/api/v1/namespaces", { metadata: { name: "p" } });
 const cm = (name) => ({ metadata: { name, labels: { app: "x" } }, data: { a: "x".repeat(512) } });
-for (let i = 0; i < 300; i++) await call("POST", "/api/v1/namespaces/p/configmaps", cm(`seed-${i}`));
+// PROFILE_SEEDS=n: how many ConfigMaps the get and update scenarios spread over (default 300).
+const seeds = Number(process.env.PROFILE_SEEDS ?? 300);
+await drive({ count: seeds, concurrency: 16, make: (i) => call("POST", "/api/v1/namespaces/p/configmaps", cm(`seed-${i}`)) });
 // apply and replace: 100 Deployments made by server-side apply, then changed by apply (as kubectl apply
 // --server-side sends it) or by PUT (the update the bench compares apply with).
 if (scenario === "apply" || scenario === "replace") for (let i = 0; i < 100; i++) await changeDeployment(call, "apply", "p", `d-${i}`, 0);
@@ -62,14 +64,16 @@ if (preload > 0) {
   await call("POST", "/api/v1/namespaces", { metadata: { name: "preload" } });
   await drive({ count: preload, concurrency: 16, make: (i) => call("POST", "/api/v1/namespaces/preload/configmaps", cm(`pre-${i}`)) });
 }
+// PROFILE_IDLE=ms: leave the server idle first (the runtime evicts Durable Objects idle for ~10 s).
+if (process.env.PROFILE_IDLE) await new Promise((resolve) => setTimeout(resolve, Number(process.env.PROFILE_IDLE)));
 await send("Profiler.enable");
 await send("Profiler.setSamplingInterval", { interval: 100 });
 await send("Profiler.start");
 const make = {
   create: (i) => call("POST", "/api/v1/namespaces/p/configmaps", cm(`c-${i}`)),
   "create-protobuf": (i) => call("POST", "/api/v1/namespaces/p/configmaps", protobufBodies[i]),
-  get: (i) => call("GET", `/api/v1/namespaces/p/configmaps/seed-${i % 300}`),
-  update: (i) => call("PUT", `/api/v1/namespaces/p/configmaps/seed-${i % 300}`, { ...cm(`seed-${i % 300}`), data: { a: String(i) } }),
+  get: (i) => call("GET", `/api/v1/namespaces/p/configmaps/seed-${i % seeds}`),
+  update: (i) => call("PUT", `/api/v1/namespaces/p/configmaps/seed-${i % seeds}`, { ...cm(`seed-${i % seeds}`), data: { a: String(i) } }),
   list: () => call("GET", "/api/v1/namespaces/p/configmaps"),
   noop: () => call("GET", "/version"),
   apply: (i) => changeDeployment(call, "apply", "p", `d-${i % 100}`, i + 1),

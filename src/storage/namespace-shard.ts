@@ -196,7 +196,7 @@ export class NamespaceShard extends DurableObject<Env> {
   private async runBatch(items: Queued[]): Promise<void> {
     const now = new Date();
     const reads = items.flatMap((item) => item.reads ?? []);
-    if (reads.length > 1) await this.index!.prefetch(this.env.DB, this.namespace ?? "", reads);
+    if (reads.length > 1) await this.index!.prefetch(this.env.DB, reads);
     const batch = new WriteBatch(this.env.DB, this.namespace ?? "", this.index!);
     const answers: ({ ok: true; read: () => unknown } | { ok: false; error: unknown })[] = [];
     for (const item of items) {

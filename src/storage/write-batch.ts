@@ -26,8 +26,7 @@ export class WriteBatch implements ShardView {
   async load(resource: string, name: string): Promise<KubeObject | undefined> {
     const staged = this.overlay.get(`${resource}/${name}`);
     if (staged !== undefined) return staged === null ? undefined : cloneJson(staged);
-    const stored = await this.index.get(this.db, this.namespace, resource, name);
-    return stored && cloneJson(stored);
+    return this.index.get(this.db, resource, name);
   }
 
   async clusterObjects(resource: string): Promise<KubeObject[]> {
@@ -92,21 +91,21 @@ export class WriteBatch implements ShardView {
   async commit(now: Date): Promise<void> {
     if (this.staged.length === 0) return;
     const statements: D1PreparedStatement[] = [];
-    for (const change of this.staged) {
-      const value = encodeStored(change.object);
+    const texts = this.staged.map((change) => encodeStored(change.object));
+    this.staged.forEach((change, i) => {
+      const value = texts[i];
       statements.push(this.db.prepare(sql.appendLog).bind(change.resource, this.namespace, change.name, change.event, value, now.getTime()));
       statements.push(
         change.event === "DELETED"
           ? this.db.prepare(sql.deleteObject).bind(change.resource, this.namespace, change.name)
           : this.db.prepare(sql.upsertObject).bind(change.resource, this.namespace, change.name, value),
       );
-    }
+    });
     const results = await this.db.batch<{ id: number }>(statements);
     this.staged.forEach((change, i) => {
       const rv = results[i * 2].results[0].id;
       change.object.metadata.resourceVersion = String(rv);
-      // The committed object is only read from here on (answers are serialized, the cache is copied on load).
-      this.index.committed(change.resource, change.name, change.event === "DELETED" ? undefined : change.object, rv);
+      this.index.committed(change.resource, change.name, change.event === "DELETED" ? undefined : texts[i], rv);
     });
   }
 }
