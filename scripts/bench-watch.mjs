@@ -1,7 +1,11 @@
 // Watch benchmark (part of `npm run bench`): delivery latency from write acknowledgement to event arrival with
-// 1, 100 and 1,000 watchers, and write throughput with 1,000 watchers attached beside none, in one run.
+// 1, 100 and 1,000 watchers, and write throughput with 1,000 watchers attached beside none, in one run: once
+// with every watcher receiving every write, once with 1,000 watchers of the same resource whose label selector
+// the writes do not match (attached informers of other objects). Beside them, the machine's own ceiling for
+// the first case (fanout-ceiling.mjs): the events a bare TLS server with nothing else to do delivers.
 
 import { createClient, drive } from "./bench/client.mjs";
+import { fanoutCeiling } from "./bench/fanout-ceiling.mjs";
 import { openWatchers } from "./bench/watchers.mjs";
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -39,6 +43,19 @@ export async function benchWatch({ server, call, record }) {
       const without = await drive({ count: 1500, concurrency: 16, make: (i) => call("POST", "/api/v1/namespaces/watched/configmaps", cm(`tn-${i}`)) });
       record("create, 16 clients, no watchers", without);
       record("create, 16 clients, 1,000 watchers", withWatchers, without);
+      // Events as large as the server's: an ADDED line around one of these ConfigMaps as created.
+      const created = await call("POST", "/api/v1/namespaces/watched/configmaps", cm("ceiling-sample"));
+      const ceiling = await fanoutCeiling({ count: 1000, eventBytes: `{"type":"ADDED","object":${created.body}}\n`.length });
+      record("ceiling: writes/s whose events a bare TLS server delivers to 1,000 streams", { rate: ceiling.writesPerSecond, failures: 0 }, without);
+      // From the current resourceVersion, as an informer's watch after its list (no initial events to send).
+      const now = JSON.parse((await call("GET", "/api/v1/namespaces/watched/configmaps?limit=1")).body).metadata.resourceVersion;
+      const otherPath = `/api/v1/namespaces/watched/configmaps?watch=true&labelSelector=app%3Dother&resourceVersion=${now}`;
+      const elsewhere = openWatchers({ url: server.url, token: server.token, ca: server.ca, path: otherPath, count });
+      await elsewhere.opened;
+      await new Promise((r) => setTimeout(r, 500));
+      const beside = await drive({ count: 1500, concurrency: 16, make: (i) => call("POST", "/api/v1/namespaces/watched/configmaps", cm(`ts-${i}`)) });
+      elsewhere.close();
+      record("create, 16 clients, 1,000 watchers of other objects (selector)", beside, without);
     } else {
       watchers.close();
     }
