@@ -2,12 +2,17 @@
 // D1 binds JavaScript numbers as REAL, so integers are cast where an integer is meant.
 
 export const sql = {
-  appendLog: `INSERT INTO log (resource, namespace, name, event, value, created_at)
-    VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS INTEGER)) RETURNING id`,
-  upsertObject: `INSERT INTO objects (resource, namespace, name, rv, value)
-    VALUES (?1, ?2, ?3, last_insert_rowid(), ?4)
-    ON CONFLICT (resource, namespace, name) DO UPDATE SET rv = excluded.rv, value = excluded.value`,
-  deleteObject: `DELETE FROM objects WHERE resource = ?1 AND namespace = ?2 AND name = ?3`,
+  /**
+   * A batch of changes in one statement: ?3 is a JSON array of [resource, name, event, stored text], inserted in
+   * array order, so ids ascend with it. The log_writes_objects trigger writes the objects table from each row.
+   */
+  appendChanges: `INSERT INTO log (resource, namespace, name, event, value, created_at)
+    SELECT json_extract(c.value, '$[0]'), ?1, json_extract(c.value, '$[1]'), json_extract(c.value, '$[2]'),
+      json_extract(c.value, '$[3]'), CAST(?2 AS INTEGER)
+    FROM json_each(?3) c ORDER BY c.key RETURNING id`,
+  /** One change whose text is too large to go inside another parameter (see appendChanges). */
+  appendChange: `INSERT INTO log (resource, namespace, name, event, value, created_at)
+    VALUES (?3, ?1, ?4, ?5, ?6, CAST(?2 AS INTEGER)) RETURNING id`,
 
   getObject: `SELECT rv, value FROM objects WHERE resource = ?1 AND namespace = ?2 AND name = ?3`,
   /** Several objects of one namespace at once; ?2 is a JSON array of [resource, name] pairs. */

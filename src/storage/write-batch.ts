@@ -10,6 +10,10 @@ import { sql } from "./statements.ts";
 
 /** Cluster-scoped objects an admission reads (priority classes) are few; more than this are not looked at. */
 const clusterObjectsLimit = 1000;
+/** A change's text longer than this goes in a statement of its own, as a parameter by itself. */
+const largeText = 256 * 1024;
+/** The changes of one statement, as JSON text, at most (escaped texts grow; D1 takes parameters up to 2 MB). */
+const chunkCharacters = 1024 * 1024;
 
 export class WriteBatch implements ShardView {
   readonly staged: StagedChange[] = [];
@@ -90,22 +94,47 @@ export class WriteBatch implements ShardView {
   /** Commits every staged change in one transaction and stamps each object with its resourceVersion. */
   async commit(now: Date): Promise<void> {
     if (this.staged.length === 0) return;
-    const statements: D1PreparedStatement[] = [];
     const texts = this.staged.map((change) => encodeStored(change.object));
-    this.staged.forEach((change, i) => {
-      const value = texts[i];
-      statements.push(this.db.prepare(sql.appendLog).bind(change.resource, this.namespace, change.name, change.event, value, now.getTime()));
-      statements.push(
-        change.event === "DELETED"
-          ? this.db.prepare(sql.deleteObject).bind(change.resource, this.namespace, change.name)
-          : this.db.prepare(sql.upsertObject).bind(change.resource, this.namespace, change.name, value),
-      );
+    const statements = this.statements(texts, now.getTime());
+    const results = await this.db.batch<{ id: number }>(statements.map((s) => s.statement));
+    // Ids ascend in the order the changes went in; RETURNING gives them in no promised order.
+    const ids = results.flatMap((result, i) => {
+      const found = result.results.map((row) => row.id).sort((a, b) => a - b);
+      if (found.length !== statements[i].count) throw new Error(`the log took ${found.length} of ${statements[i].count} changes`);
+      return found;
     });
-    const results = await this.db.batch<{ id: number }>(statements);
     this.staged.forEach((change, i) => {
-      const rv = results[i * 2].results[0].id;
-      change.object.metadata.resourceVersion = String(rv);
-      this.index.committed(change.resource, change.name, change.event === "DELETED" ? undefined : texts[i], rv);
+      change.object.metadata.resourceVersion = String(ids[i]);
+      this.index.committed(change.resource, change.name, change.event === "DELETED" ? undefined : texts[i], ids[i]);
     });
+  }
+
+  /**
+   * The log inserts for the staged changes, in order: as few statements as the parameter size allows (D1 takes
+   * strings of up to 2 MB), a large object in a statement of its own.
+   */
+  private statements(texts: string[], at: number): { statement: D1PreparedStatement; count: number }[] {
+    const out: { statement: D1PreparedStatement; count: number }[] = [];
+    let chunk: string[] = [];
+    let size = 0;
+    const flush = () => {
+      if (chunk.length === 0) return;
+      out.push({ statement: this.db.prepare(sql.appendChanges).bind(this.namespace, at, `[${chunk.join(",")}]`), count: chunk.length });
+      chunk = [];
+      size = 0;
+    };
+    this.staged.forEach((change, i) => {
+      if (texts[i].length > largeText) {
+        flush();
+        out.push({ statement: this.db.prepare(sql.appendChange).bind(this.namespace, at, change.resource, change.name, change.event, texts[i]), count: 1 });
+        return;
+      }
+      const entry = JSON.stringify([change.resource, change.name, change.event, texts[i]]);
+      if (size + entry.length > chunkCharacters) flush();
+      chunk.push(entry);
+      size += entry.length + 1;
+    });
+    flush();
+    return out;
   }
 }
