@@ -27,7 +27,10 @@ const user = createClient({ url: server.url, token: userToken, ca });
 
 const targets = await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json();
 
-const target = targets.find((t) => (t.title ?? "").includes(process.env.PROFILE_TARGET ?? "core:user:")) ?? targets[0];
+// PROFILE_TARGET: the isolate to profile, by the end of its inspector title (miniflare's own are "core:entry",
+// "d1:db", "d1:db:entry"); by default the Worker's.
+const wanted = process.env.PROFILE_TARGET;
+const target = (wanted ? targets.find((t) => (t.title ?? "").endsWith(wanted)) : targets.find((t) => (t.title ?? "").includes("core:user:"))) ?? targets[0];
 const ws = new WebSocket(target.webSocketDebuggerUrl);
 await new Promise((r) => ws.addEventListener("open", r));
 let id = 0;

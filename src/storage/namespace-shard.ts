@@ -175,7 +175,12 @@ export class NamespaceShard extends DurableObject<Env> {
     this.namespace ??= namespace;
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ job, reads, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.draining) void this.drain();
+      if (!this.draining) {
+        // Start on the event loop's next turn, not now: requests that arrive meanwhile join the batch and share
+        // its commit (at 16 clients batches grew from 3.8 to ~7 changes; docs/performance.md).
+        this.draining = true;
+        setTimeout(() => void this.drain(), 0);
+      }
     });
   }
 
