@@ -57,6 +57,17 @@ export class ObjectReader {
       return { rows: page, revision: (revision.results[0] as { rv: number }).rv, remaining: total - page.length };
     }
     const at = query.atRevision;
+    // Usually nothing of this resource changed since (the pages of one list follow each other closely): the
+    // current objects are then that state, and far cheaper to read than the log.
+    const [changed, current, currentCount] = await this.db.batch([
+      this.db.prepare(sql.changedSince).bind(query.resource, ns, all, at),
+      this.db.prepare(sql.listCurrentIfUnchanged).bind(query.resource, ns, after.namespace, after.name, all, query.limit, at),
+      this.db.prepare(sql.countCurrentAfterIfUnchanged).bind(query.resource, ns, after.namespace, after.name, all, at),
+    ]);
+    if ((changed.results[0] as { changed: number }).changed === 0) {
+      const page = current.results as unknown as StoredRow[];
+      return { rows: page, revision: at, remaining: (currentCount.results[0] as { n: number }).n - page.length };
+    }
     const [rows, count] = await this.db.batch([
       this.db.prepare(sql.listAtRevision).bind(query.resource, ns, after.namespace, after.name, all, at, query.limit),
       this.db.prepare(sql.countAtRevisionAfter).bind(query.resource, ns, after.namespace, after.name, all, at),

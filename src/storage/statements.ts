@@ -1,6 +1,11 @@
 // Every SQL statement the server runs, named, in one place. Storage knows keys, bytes and revisions; never kinds.
 // D1 binds JavaScript numbers as REAL, so integers are cast where an integer is meant.
 
+/** Nothing of resource ?1 (in namespace ?2 unless ?5 = 1) changed after the revision in parameter `at`. */
+function unchangedSince(at: number): string {
+  return `NOT EXISTS (SELECT 1 FROM log WHERE id > CAST(?${at} AS INTEGER) AND resource = ?1 AND (?5 = 1 OR namespace = ?2))`;
+}
+
 export const sql = {
   /**
    * A batch of changes in one statement: ?3 is a JSON array of [resource, name, event, stored text], inserted in
@@ -28,6 +33,19 @@ export const sql = {
     ORDER BY namespace, name LIMIT CAST(?6 AS INTEGER)`,
   countCurrentAfter: `SELECT COUNT(*) AS n FROM objects
     WHERE resource = ?1 AND (?5 = 1 OR namespace = ?2) AND (namespace, name) > (?3, ?4)`,
+
+  /**
+   * Whether any object of resource ?1 (in namespace ?2 unless ?3 = 1) changed after revision ?4. If none did,
+   * the current objects are the state at ?4: a page at ?4 reads them (the two statements below, which read
+   * nothing otherwise) instead of the log.
+   */
+  changedSince: `SELECT EXISTS (SELECT 1 FROM log
+    WHERE id > CAST(?4 AS INTEGER) AND resource = ?1 AND (?3 = 1 OR namespace = ?2)) AS changed`,
+  listCurrentIfUnchanged: `SELECT namespace, name, rv, value FROM objects
+    WHERE resource = ?1 AND (?5 = 1 OR namespace = ?2) AND (namespace, name) > (?3, ?4) AND ${unchangedSince(7)}
+    ORDER BY namespace, name LIMIT CAST(?6 AS INTEGER)`,
+  countCurrentAfterIfUnchanged: `SELECT COUNT(*) AS n FROM objects
+    WHERE resource = ?1 AND (?5 = 1 OR namespace = ?2) AND (namespace, name) > (?3, ?4) AND ${unchangedSince(6)}`,
 
   /** The same page as the state was at revision ?6: the newest log row per key at or below it, unless a delete. */
   listAtRevision: `SELECT l.namespace, l.name, l.id AS rv, l.value FROM log l

@@ -68,6 +68,39 @@ describe("lists", () => {
     expect(bad.status).toBe(400);
   });
 
+  it("shows later pages as they were at the first page's resourceVersion, whether or not anything changed since", async () => {
+    const ns = await freshNamespace();
+    const created = await seed(ns, 4);
+    const base = `/api/v1/namespaces/${ns}/configmaps`;
+    const page = async (token: string) => (await api("GET", `${base}?limit=2&continue=${encodeURIComponent(token)}`)).body;
+    const first = (await api("GET", `${base}?limit=2`)).body;
+    // Nothing changed: the later page is the current objects.
+    const unchanged = await page(first.metadata.continue);
+    expect(unchanged.items.map((i: any) => [i.metadata.name, i.metadata.resourceVersion])).toEqual(
+      created.slice(2).map((c: any) => [c.metadata.name, c.metadata.resourceVersion]),
+    );
+    expect(unchanged.metadata.remainingItemCount).toBeUndefined();
+    // An update after the first page: the later page still shows the object as it was.
+    const updated = await api("PUT", `${base}/cm-002`, { metadata: { name: "cm-002", labels: { changed: "yes" } } });
+    expect(updated.status).toBe(200);
+    const before = await page(first.metadata.continue);
+    expect(before.items[0].metadata.labels?.changed).toBeUndefined();
+    expect(before.items[0].metadata.resourceVersion).toBe(created[2].metadata.resourceVersion);
+    // Across all namespaces likewise.
+    const all = (await api("GET", `/api/v1/configmaps?limit=1`)).body;
+    await api("PUT", `${base}/cm-003`, { metadata: { name: "cm-003", labels: { changed: "yes" } } });
+    let token = all.metadata.continue;
+    let found: any;
+    while (token && !found) {
+      const next = (await api("GET", `/api/v1/configmaps?limit=200&continue=${encodeURIComponent(token)}`)).body;
+      expect(next.metadata.resourceVersion).toBe(all.metadata.resourceVersion);
+      found = next.items.find((i: any) => i.metadata.namespace === ns && i.metadata.name === "cm-003");
+      token = next.metadata.continue;
+    }
+    expect(found.metadata.labels?.changed).toBeUndefined();
+    expect(found.metadata.resourceVersion).toBe(created[3].metadata.resourceVersion);
+  });
+
   it("lists an exact past resourceVersion", async () => {
     const ns = await freshNamespace();
     await seed(ns, 2);
