@@ -8,11 +8,15 @@ export function openWatchers({ url, token, ca, path, count }) {
   /** name → list of arrival times (performance.now()) */
   const arrivals = new Map();
   const requests = [];
+  /** ms from the call to each watch's answer, in the order they came. */
+  const openTimes = [];
+  const started = performance.now();
   let ready = 0;
   const opened = new Promise((resolveAll, rejectAll) => {
     for (let i = 0; i < count; i++) {
       const req = request({ agent, host: base.hostname, port: base.port, path, headers: { Authorization: `Bearer ${token}` } }, (res) => {
         if (res.statusCode !== 200) rejectAll(new Error(`watch answered ${res.statusCode}`));
+        openTimes.push(performance.now() - started);
         if (++ready === count) resolveAll();
         let buffer = "";
         res.setEncoding("utf8");
@@ -40,6 +44,7 @@ export function openWatchers({ url, token, ca, path, count }) {
   return {
     opened,
     arrivals,
+    openTimes,
     close() {
       for (const req of requests) req.destroy();
       agent.destroy();

@@ -51,6 +51,22 @@ interface Watcher extends Attachment {
   resource: string;
   /** The spec as a string: watchers with equal specs at the same position get the same events. */
   specKey: string;
+  /** For a watch that begins with the current objects: those objects, read before the watch was answered. */
+  snapshot?: Snapshot;
+}
+
+/** The current objects of a resource in a scope, at one revision. */
+interface Snapshot {
+  rows: { rv: number; value: string }[];
+  revision: number;
+}
+
+/** The first events of new watchers with equal specs, encoded once (`batch`: as HTTP stream bytes). */
+interface InitialEvents {
+  texts: WatchPayload[];
+  batch: () => Uint8Array[];
+  columnsSent: boolean;
+  revision: number;
 }
 
 /** Watchers that get the same events this round, and those events (JSON lines or protobuf messages). */
@@ -80,6 +96,8 @@ export class WatchHub extends DurableObject<Env> {
   private running = false;
   private fastSweepUntil = 0;
   private rerun = false;
+  /** Reads of the current objects not yet begun, per resource and scope: watches arriving meanwhile share one. */
+  private readonly pendingSnapshots = new Map<string, Promise<Snapshot>>();
   /** How often HTTP streams the hub holds get a bookmark (when their clients allow them); shorter in tests. */
   private streamBookmarkMs = bookmarkEveryMs;
 
@@ -100,7 +118,11 @@ export class WatchHub extends DurableObject<Env> {
     if (this.load().size === 0) this.fastSweepUntil = Date.now() + idleHubQuietMs + fastSweepMs;
     const attachment: Attachment = { spec, scope, relay: relay || streamTimeout !== null, lastRv: -1, columnsSent: false, start };
     const matcher = watchMatcher(spec, this.find);
-    const watcher = (sink: WatchSink): Watcher => ({ ...attachment, sink, matcher, resource: storageKey(matcher.def), specKey: JSON.stringify(spec) });
+    const resource = storageKey(matcher.def);
+    // A watch that begins with the current objects has them read before it is answered: a write acknowledged
+    // before then is in its first events, a later one comes after them.
+    const snapshot = start?.from === "initial" ? await this.sharedSnapshot(resource, spec.namespace) : undefined;
+    const watcher = (sink: WatchSink): Watcher => ({ ...attachment, sink, matcher, resource, specKey: JSON.stringify(spec), snapshot });
     let response: Response;
     if (streamTimeout !== null) {
       const sink: StreamSink = new StreamSink({
@@ -229,28 +251,19 @@ export class WatchHub extends DurableObject<Env> {
   }
 
   /**
-   * Sends one event. `shared` caches the encoded text of a change for every watcher that gets the same
-   * event in the same format, so a change is encoded once per format, not once per watcher.
+   * Starts the watchers that joined since the last run. Those that begin with the current objects and share a
+   * resource and scope share one read of them, and those with equal specs one decision and encoding of each
+   * event: a thousand informers that start at once cost one list, not a thousand.
    */
-  private emit(w: Watcher, type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK", obj: KubeObject, now: Date, shared?: Map<string, WatchPayload>): void {
-    const columns = !w.columnsSent;
-    const key = shared && `${type}\n${JSON.stringify(w.spec.format)}\n${columns}`;
-    let text = key ? shared.get(key) : undefined;
-    if (text === undefined) {
-      text = encodeWatchEvent(type, obj, w.spec, w.matcher.def, columns, now);
-      if (key) shared!.set(key, text);
-    }
-    if (type !== "BOOKMARK") w.columnsSent = true;
-    w.sink.event(text);
-  }
-
   private async startNewWatchers(): Promise<void> {
-    for (const [key, w] of this.load()) {
-      if (!w.start) continue;
-      const start = w.start;
+    const starting = [...this.load()].filter(([, w]) => w.start);
+    if (starting.length === 0) return;
+    const compacted = await this.env.DB.prepare(sql.compactedRevision).first<{ rv: number }>();
+    const compactedRv = compacted?.rv ?? 0;
+    const initialEvents = new Map<string, InitialEvents>();
+    for (const [key, w] of starting) {
+      const start = w.start!;
       w.start = undefined;
-      const compacted = await this.env.DB.prepare(sql.compactedRevision).first<{ rv: number }>();
-      const compactedRv = compacted?.rv ?? 0;
       if (start.from !== "initial") {
         if (start.from < compactedRv) {
           const expired = gone(`too old resource version: ${start.from} (${compactedRv})`);
@@ -260,25 +273,64 @@ export class WatchHub extends DurableObject<Env> {
         }
         w.lastRv = start.from;
       } else {
-        const now = new Date();
-        const all = w.spec.namespace === undefined ? 1 : 0;
-        const [rows, revision] = await this.env.DB.batch([
-          this.env.DB.prepare(sql.currentObjects).bind(w.resource, w.spec.namespace ?? "", all),
-          this.env.DB.prepare(sql.currentRevision),
-        ]);
-        for (const row of rows.results as { rv: number; value: string }[]) {
-          const obj = decodeStored(row.value, row.rv);
-          const decision = w.matcher.decide("ADDED", obj, () => undefined);
-          if (decision) this.emit(w, "ADDED", decision.object, now);
-        }
-        w.lastRv = (revision.results[0] as { rv: number }).rv;
-        if (start.initialEventsEnd) {
-          const marker = { metadata: { resourceVersion: String(w.lastRv), annotations: { "k8s.io/initial-events-end": "true" } } } as KubeObject;
-          this.emit(w, "BOOKMARK", bookmarkObject(w.matcher.def, marker), now);
-        }
+        // Read again only if the hub hibernated between answering the watch and starting it.
+        const snapshot = w.snapshot ?? (await this.readSnapshot(w.resource, w.spec.namespace));
+        w.snapshot = undefined;
+        // One revision of one resource and scope is one state: equal specs get equal events.
+        const eventsKey = `${snapshot.revision}\n${w.specKey}\n${start.initialEventsEnd}`;
+        let events = initialEvents.get(eventsKey);
+        if (!events) initialEvents.set(eventsKey, (events = this.initialEvents(w, snapshot, start.initialEventsEnd)));
+        if (events.texts.length > 0) w.sink.round(events.texts, events.batch);
+        if (events.columnsSent) w.columnsSent = true;
+        w.lastRv = events.revision;
       }
       this.persist(w);
     }
+  }
+
+  /**
+   * The current objects of a resource in a scope, from a read that begins on the event loop's next turn: watches
+   * that arrive before it begins share it (a thousand informers starting at once cost one read), and every one
+   * of them arrived before the read, so none gets a state older than its request.
+   */
+  private sharedSnapshot(resource: string, namespace: string | undefined): Promise<Snapshot> {
+    const key = `${resource}\n${namespace === undefined ? "*" : `=${namespace}`}`;
+    let pending = this.pendingSnapshots.get(key);
+    if (!pending) {
+      pending = new Promise((resolve) => setTimeout(resolve, 0)).then(() => {
+        this.pendingSnapshots.delete(key);
+        return this.readSnapshot(resource, namespace);
+      });
+      this.pendingSnapshots.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** The current objects of a resource in a scope, and the revision they are at, read together. */
+  private async readSnapshot(resource: string, namespace: string | undefined): Promise<Snapshot> {
+    const all = namespace === undefined ? 1 : 0;
+    const [rows, revision] = await this.env.DB.batch([
+      this.env.DB.prepare(sql.currentObjects).bind(resource, namespace ?? "", all),
+      this.env.DB.prepare(sql.currentRevision),
+    ]);
+    return { rows: rows.results as { rv: number; value: string }[], revision: (revision.results[0] as { rv: number }).rv };
+  }
+
+  /** The events a new watcher gets first: ADDED for each object its spec selects, then the optional marker. */
+  private initialEvents(w: Watcher, snapshot: Snapshot, initialEventsEnd: boolean): InitialEvents {
+    const now = new Date();
+    const texts: WatchPayload[] = [];
+    for (const row of snapshot.rows) {
+      const decision = w.matcher.decide("ADDED", decodeStored(row.value, row.rv), () => undefined);
+      if (decision) texts.push(encodeWatchEvent("ADDED", decision.object, w.spec, w.matcher.def, texts.length === 0, now));
+    }
+    const columnsSent = texts.length > 0;
+    if (initialEventsEnd) {
+      const marker = { metadata: { resourceVersion: String(snapshot.revision), annotations: { "k8s.io/initial-events-end": "true" } } } as KubeObject;
+      texts.push(encodeWatchEvent("BOOKMARK", bookmarkObject(w.matcher.def, marker), w.spec, w.matcher.def, !columnsSent, now));
+    }
+    let messages: Uint8Array[] | undefined;
+    return { texts, batch: () => (messages ??= relayMessages(texts)), columnsSent, revision: snapshot.revision };
   }
 
   /**
@@ -352,7 +404,7 @@ export class WatchHub extends DurableObject<Env> {
 
   private async bookmark(w: Watcher): Promise<void> {
     const marker = { metadata: { resourceVersion: String(w.lastRv) } } as KubeObject;
-    this.emit(w, "BOOKMARK", bookmarkObject(w.matcher.def, marker), new Date());
+    w.sink.event(encodeWatchEvent("BOOKMARK", bookmarkObject(w.matcher.def, marker), w.spec, w.matcher.def, !w.columnsSent, new Date()));
   }
 
   private persistTimer?: ReturnType<typeof setTimeout>;

@@ -36,6 +36,27 @@ describe("watch", () => {
     await w.close();
   });
 
+  it("gives watchers that start together their current objects, and every change made after they were answered", async () => {
+    const ns = await freshNamespace();
+    const base = `/api/v1/namespaces/${ns}/configmaps`;
+    for (let i = 0; i < 12; i++) await api("POST", base, { metadata: { name: `cm-${i}`, labels: { app: i % 2 ? "a" : "b" } } });
+    const names = (await api("GET", base)).body.items.map((o: any) => o.metadata.name).sort();
+    const selected = (await api("GET", `${base}?labelSelector=app%3Da`)).body.items.map((o: any) => o.metadata.name).sort();
+    const watchers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => watch(`${base}?watch=true${i % 2 ? "&labelSelector=app%3Da" : ""}`)),
+    );
+    // Made and gone after every watch was answered: each must see both, whenever its first events are read.
+    await api("POST", base, { metadata: { name: "late", labels: { app: "a" } } });
+    await api("DELETE", `${base}/late`);
+    for (const [i, w] of watchers.entries()) {
+      const expected = i % 2 ? selected : names;
+      const events = await w.next(expected.length + 2);
+      expect(events.slice(0, -2).map((e) => `${e.type} ${e.object.metadata.name}`).sort()).toEqual(expected.map((n: string) => `ADDED ${n}`).sort());
+      expect(summary(events.slice(-2))).toEqual(["ADDED late", "DELETED late"]);
+      await w.close();
+    }
+  });
+
   it("sends initial events then the initial-events-end bookmark", async () => {
     const ns = await freshNamespace();
     await api("POST", `/api/v1/namespaces/${ns}/configmaps`, { metadata: { name: "i1" } });
