@@ -2,6 +2,7 @@
 
 import type { KubeObject } from "../api/object.ts";
 import { decodeStored } from "./codec.ts";
+import { bindPage, pageStatementsFor } from "./list-statements.ts";
 import { sql } from "./statements.ts";
 
 export interface StoredRow {
@@ -43,15 +44,11 @@ export class ObjectReader {
    * Reading the current state, the page, the count and the revision come from one transaction.
    */
   async page(query: PageQuery): Promise<{ rows: StoredRow[]; revision: number; remaining: number }> {
-    const all = query.namespace === undefined ? 1 : 0;
-    const ns = query.namespace ?? "";
-    const { after } = query;
+    const statements = pageStatementsFor(query.namespace);
+    const params = { resource: query.resource, namespace: query.namespace, after: query.after, limit: query.limit, revision: query.atRevision };
+    const bound = (text: string) => bindPage(this.db, text, params);
     if (query.atRevision === undefined) {
-      const [rows, count, revision] = await this.db.batch([
-        this.db.prepare(sql.listCurrent).bind(query.resource, ns, after.namespace, after.name, all, query.limit),
-        this.db.prepare(sql.countCurrentAfter).bind(query.resource, ns, after.namespace, after.name, all),
-        this.db.prepare(sql.currentRevision),
-      ]);
+      const [rows, count, revision] = await this.db.batch([bound(statements.listCurrent), bound(statements.countCurrentAfter), this.db.prepare(sql.currentRevision)]);
       const page = rows.results as unknown as StoredRow[];
       const total = (count.results[0] as { n: number }).n;
       return { rows: page, revision: (revision.results[0] as { rv: number }).rv, remaining: total - page.length };
@@ -60,18 +57,15 @@ export class ObjectReader {
     // Usually nothing of this resource changed since (the pages of one list follow each other closely): the
     // current objects are then that state, and far cheaper to read than the log.
     const [changed, current, currentCount] = await this.db.batch([
-      this.db.prepare(sql.changedSince).bind(query.resource, ns, all, at),
-      this.db.prepare(sql.listCurrentIfUnchanged).bind(query.resource, ns, after.namespace, after.name, all, query.limit, at),
-      this.db.prepare(sql.countCurrentAfterIfUnchanged).bind(query.resource, ns, after.namespace, after.name, all, at),
+      bound(statements.changedSince),
+      bound(statements.listCurrentIfUnchanged),
+      bound(statements.countCurrentAfterIfUnchanged),
     ]);
     if ((changed.results[0] as { changed: number }).changed === 0) {
       const page = current.results as unknown as StoredRow[];
       return { rows: page, revision: at, remaining: (currentCount.results[0] as { n: number }).n - page.length };
     }
-    const [rows, count] = await this.db.batch([
-      this.db.prepare(sql.listAtRevision).bind(query.resource, ns, after.namespace, after.name, all, at, query.limit),
-      this.db.prepare(sql.countAtRevisionAfter).bind(query.resource, ns, after.namespace, after.name, all, at),
-    ]);
+    const [rows, count] = await this.db.batch([bound(statements.listAtRevision), bound(statements.countAtRevisionAfter)]);
     const page = rows.results as unknown as StoredRow[];
     const total = (count.results[0] as { n: number }).n;
     return { rows: page, revision: at, remaining: total - page.length };

@@ -3,6 +3,7 @@
 
 import type { KubeObject } from "../api/object.ts";
 import { decodeStored } from "./codec.ts";
+import { bindPage, pageSql } from "./list-statements.ts";
 import { sql } from "./statements.ts";
 
 export interface ResourceSnapshot {
@@ -27,7 +28,7 @@ export async function resourcesFingerprint(db: D1Database, resources: readonly s
 export async function readResources(db: D1Database, resources: readonly string[]): Promise<ResourceSnapshot> {
   const results = await db.batch([
     db.prepare(sql.resourcesFingerprint).bind(JSON.stringify(resources)),
-    ...resources.map((resource) => db.prepare(sql.currentObjects).bind(resource, "", 1)),
+    ...resources.map((resource) => bindPage(db, pageSql.all.currentObjects, { resource })),
   ]);
   const head = results[0].results[0] as { n: number; rv: number } | undefined;
   const objects = new Map<string, KubeObject[]>();

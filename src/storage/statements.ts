@@ -1,11 +1,6 @@
 // Every SQL statement the server runs, named, in one place. Storage knows keys, bytes and revisions; never kinds.
 // D1 binds JavaScript numbers as REAL, so integers are cast where an integer is meant.
 
-/** Nothing of resource ?1 (in namespace ?2 unless ?5 = 1) changed after the revision in parameter `at`. */
-function unchangedSince(at: number): string {
-  return `NOT EXISTS (SELECT 1 FROM log WHERE id > CAST(?${at} AS INTEGER) AND resource = ?1 AND (?5 = 1 OR namespace = ?2))`;
-}
-
 export const sql = {
   /**
    * A batch of changes in one statement: ?3 is a JSON array of [resource, name, event, stored text], inserted in
@@ -27,38 +22,7 @@ export const sql = {
   currentRevision: `SELECT COALESCE(MAX(id), 0) AS rv FROM log`,
   compactedRevision: `SELECT compacted_rv AS rv FROM compaction WHERE singleton = 1`,
 
-  /** A page of current objects after (namespace, name), in key order. ?2 = '' with ?5 = 1 lists all namespaces. */
-  listCurrent: `SELECT namespace, name, rv, value FROM objects
-    WHERE resource = ?1 AND (?5 = 1 OR namespace = ?2) AND (namespace, name) > (?3, ?4)
-    ORDER BY namespace, name LIMIT CAST(?6 AS INTEGER)`,
-  countCurrentAfter: `SELECT COUNT(*) AS n FROM objects
-    WHERE resource = ?1 AND (?5 = 1 OR namespace = ?2) AND (namespace, name) > (?3, ?4)`,
-
-  /**
-   * Whether any object of resource ?1 (in namespace ?2 unless ?3 = 1) changed after revision ?4. If none did,
-   * the current objects are the state at ?4: a page at ?4 reads them (the two statements below, which read
-   * nothing otherwise) instead of the log.
-   */
-  changedSince: `SELECT EXISTS (SELECT 1 FROM log
-    WHERE id > CAST(?4 AS INTEGER) AND resource = ?1 AND (?3 = 1 OR namespace = ?2)) AS changed`,
-  listCurrentIfUnchanged: `SELECT namespace, name, rv, value FROM objects
-    WHERE resource = ?1 AND (?5 = 1 OR namespace = ?2) AND (namespace, name) > (?3, ?4) AND ${unchangedSince(7)}
-    ORDER BY namespace, name LIMIT CAST(?6 AS INTEGER)`,
-  countCurrentAfterIfUnchanged: `SELECT COUNT(*) AS n FROM objects
-    WHERE resource = ?1 AND (?5 = 1 OR namespace = ?2) AND (namespace, name) > (?3, ?4) AND ${unchangedSince(6)}`,
-
-  /** The same page as the state was at revision ?6: the newest log row per key at or below it, unless a delete. */
-  listAtRevision: `SELECT l.namespace, l.name, l.id AS rv, l.value FROM log l
-    JOIN (SELECT MAX(id) AS id FROM log
-          WHERE resource = ?1 AND (?5 = 1 OR namespace = ?2) AND (namespace, name) > (?3, ?4) AND id <= CAST(?6 AS INTEGER)
-          GROUP BY namespace, name) newest ON newest.id = l.id
-    WHERE l.event != 'DELETED'
-    ORDER BY l.namespace, l.name LIMIT CAST(?7 AS INTEGER)`,
-  countAtRevisionAfter: `SELECT COUNT(*) AS n FROM log l
-    JOIN (SELECT MAX(id) AS id FROM log
-          WHERE resource = ?1 AND (?5 = 1 OR namespace = ?2) AND (namespace, name) > (?3, ?4) AND id <= CAST(?6 AS INTEGER)
-          GROUP BY namespace, name) newest ON newest.id = l.id
-    WHERE l.event != 'DELETED'`,
+  // Lists and snapshots: src/storage/list-statements.ts.
 
   /** Changes after a revision, in commit order: for every namespace, or for one (?2). */
   logAfter: `SELECT id, resource, namespace, name, event, value FROM log
@@ -68,10 +32,6 @@ export const sql = {
   /** The state of a key just before a change (for watches whose selectors an object moves into or out of). */
   previousValue: `SELECT value FROM log WHERE resource = ?1 AND namespace = ?2 AND name = ?3 AND id < CAST(?4 AS INTEGER)
     ORDER BY id DESC LIMIT 1`,
-  /** All current objects of a resource (in one namespace unless ?3 = 1). */
-  currentObjects: `SELECT namespace, name, rv, value FROM objects WHERE resource = ?1 AND (?3 = 1 OR namespace = ?2)
-    ORDER BY namespace, name`,
-
   /** The namespaces that hold objects of a resource (?1). */
   namespacesOfResource: `SELECT DISTINCT namespace FROM objects WHERE resource = ?1`,
 

@@ -13,6 +13,7 @@ import { kindCatalog, type KindCatalog } from "../customresources/kind-catalog.t
 import { findKind } from "../resources/catalog.ts";
 import { storageKey } from "../resources/definition.ts";
 import { decodeStored } from "./codec.ts";
+import { bindPage, pageStatementsFor } from "./list-statements.ts";
 import { sql } from "./statements.ts";
 import { encodeWatchEvent, bookmarkObject, relayMessage, relayMessages, type WatchPayload } from "../registry/watch-event.ts";
 import { idleHubQuietMs } from "./watch-hubs.ts";
@@ -308,9 +309,8 @@ export class WatchHub extends DurableObject<Env> {
 
   /** The current objects of a resource in a scope, and the revision they are at, read together. */
   private async readSnapshot(resource: string, namespace: string | undefined): Promise<Snapshot> {
-    const all = namespace === undefined ? 1 : 0;
     const [rows, revision] = await this.env.DB.batch([
-      this.env.DB.prepare(sql.currentObjects).bind(resource, namespace ?? "", all),
+      bindPage(this.env.DB, pageStatementsFor(namespace).currentObjects, { resource, namespace }),
       this.env.DB.prepare(sql.currentRevision),
     ]);
     return { rows: rows.results as { rv: number; value: string }[], revision: (revision.results[0] as { rv: number }).rv };
