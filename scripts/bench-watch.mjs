@@ -2,10 +2,12 @@
 // 1, 100 and 1,000 watchers, and write throughput with 1,000 watchers attached beside none, in one run: once
 // with every watcher receiving every write, once with 1,000 watchers of the same resource whose label selector
 // the writes do not match (attached informers of other objects). Beside them, the machine's own ceiling for
-// the first case (fanout-ceiling.mjs): the events a bare TLS server with nothing else to do delivers.
+// the first case: the events a bare node TLS server (fanout-ceiling.mjs) and a Durable Object on workerd
+// (workerd-fanout-ceiling.mjs) deliver to 1,000 streams with nothing else to do.
 
 import { createClient, drive } from "./bench/client.mjs";
 import { fanoutCeiling } from "./bench/fanout-ceiling.mjs";
+import { workerdFanoutCeiling } from "./bench/workerd-fanout-ceiling.mjs";
 import { openWatchers } from "./bench/watchers.mjs";
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -47,6 +49,9 @@ export async function benchWatch({ server, call, record }) {
       const created = await call("POST", "/api/v1/namespaces/watched/configmaps", cm("ceiling-sample"));
       const ceiling = await fanoutCeiling({ count: 1000, eventBytes: `{"type":"ADDED","object":${created.body}}\n`.length });
       record("ceiling: writes/s whose events a bare TLS server delivers to 1,000 streams", { rate: ceiling.writesPerSecond, failures: 0 }, without);
+      const eventBytes = `{"type":"ADDED","object":${created.body}}\n`.length;
+      const runtime = await workerdFanoutCeiling({ count: 1000, eventBytes });
+      record("ceiling: the same from a Durable Object on workerd, nothing else running", { rate: runtime.writesPerSecond, failures: 0 }, without);
       // From the current resourceVersion, as an informer's watch after its list (no initial events to send).
       const now = JSON.parse((await call("GET", "/api/v1/namespaces/watched/configmaps?limit=1")).body).metadata.resourceVersion;
       const otherPath = `/api/v1/namespaces/watched/configmaps?watch=true&labelSelector=app%3Dother&resourceVersion=${now}`;
