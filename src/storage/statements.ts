@@ -15,9 +15,12 @@ export const sql = {
     VALUES (?3, ?1, ?4, ?5, ?6, CAST(?2 AS INTEGER)) RETURNING id`,
 
   getObject: `SELECT rv, value FROM objects WHERE resource = ?1 AND namespace = ?2 AND name = ?3`,
-  /** Several objects of one namespace at once; ?2 is a JSON array of [resource, name] pairs. */
+  /**
+   * Several objects of one namespace at once; ?2 is a JSON array of [resource, name] pairs. CROSS JOIN keeps the
+   * pairs the outer loop: one primary-key lookup each, not a walk of the namespace.
+   */
   getObjects: `SELECT o.resource, o.name, o.rv, o.value FROM json_each(?2) k
-    JOIN objects o ON o.resource = json_extract(k.value, '$[0]') AND o.namespace = ?1 AND o.name = json_extract(k.value, '$[1]')`,
+    CROSS JOIN objects o ON o.resource = json_extract(k.value, '$[0]') AND o.namespace = ?1 AND o.name = json_extract(k.value, '$[1]')`,
   keysInNamespace: `SELECT resource, name, rv FROM objects WHERE namespace = ?1`,
   currentRevision: `SELECT COALESCE(MAX(id), 0) AS rv FROM log`,
   compactedRevision: `SELECT compacted_rv AS rv FROM compaction WHERE singleton = 1`,
