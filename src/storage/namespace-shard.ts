@@ -21,7 +21,7 @@ import { storageKey, type KindDefinition } from "../resources/definition.ts";
 import type { CommitEffects } from "../resources/definition.ts";
 import { ShardIndex } from "./shard-index.ts";
 import { shardFor } from "./shards.ts";
-import { pokeHubs } from "./watch-hubs.ts";
+import { pokeHubs, QuietHubs } from "./watch-hubs.ts";
 import { WriteBatch } from "./write-batch.ts";
 
 /** Who deletes a deleted CRD's resources. */
@@ -47,7 +47,7 @@ export class NamespaceShard extends DurableObject<Env> {
   private readonly queue: Queued[] = [];
   private draining = false;
   /** Hubs found without watchers, and until when they are not poked (see pokeHubs). */
-  private readonly quietHubs = new Map<string, number>();
+  private readonly quietHubs = new QuietHubs();
   private readonly termination = new NamespaceTermination(this.ctx, this.env, this);
   private readonly effects: CommitEffects = {
     ...this.termination.effects,
@@ -84,6 +84,11 @@ export class NamespaceShard extends DurableObject<Env> {
   private async customKind(req: WriteRequest): Promise<KindDefinition | undefined> {
     const catalog = await kindCatalog(this.env.DB).current(req.kind.revision);
     return catalog.find(req.kind.group, req.kind.version, req.kind.plural);
+  }
+
+  /** A watch hub (by name) gained its first watcher: the next commit pokes it even if it was quiet. */
+  async hubWatched(hub: string): Promise<void> {
+    this.quietHubs.watched(hub);
   }
 
   /** Deletes everything in this namespace (finalizers are honoured); answers how many objects remain. */

@@ -11,6 +11,7 @@ export interface ShardClient {
   terminateNamespace(name: string): Promise<void>;
   startMaintenance(): Promise<void>;
   populateDefaults(namespace: string): Promise<number>;
+  hubWatched(hub: string): Promise<void>;
 }
 
 export function shardName(namespace: string): string {

@@ -16,7 +16,8 @@ import { decodeStored } from "./codec.ts";
 import { bindPage, pageStatementsFor } from "./list-statements.ts";
 import { sql } from "./statements.ts";
 import { encodeWatchEvent, bookmarkObject, relayMessage, relayMessages, type WatchPayload } from "../registry/watch-event.ts";
-import { idleHubQuietMs } from "./watch-hubs.ts";
+import { shardFor } from "./shards.ts";
+import { hubName, idleHubQuietMs } from "./watch-hubs.ts";
 import { bookmarkEveryMs, SocketSink, StreamSink, tooSlow, type WatchSink } from "./watch-sink.ts";
 
 const pageSize = 500;
@@ -115,8 +116,12 @@ export class WatchHub extends DurableObject<Env> {
     const scope = spec.namespace ?? null;
     const relay = url.searchParams.get("relay") === "1";
     const streamTimeout = url.searchParams.get("stream");
-    // Shards skip poking a hub that had no watchers for a while: sweep often until they poke again.
-    if (this.load().size === 0) this.fastSweepUntil = Date.now() + idleHubQuietMs + fastSweepMs;
+    // Shards skip poking a hub that had no watchers for a while. A namespace's hub tells its shard; the
+    // all-namespaces hub sweeps often until the shards poke again.
+    if (this.load().size === 0) {
+      if (spec.namespace === undefined) this.fastSweepUntil = Date.now() + idleHubQuietMs + fastSweepMs;
+      else await shardFor(this.env, spec.namespace).hubWatched(hubName(spec.namespace));
+    }
     const attachment: Attachment = { spec, scope, relay: relay || streamTimeout !== null, lastRv: -1, columnsSent: false, start };
     const matcher = watchMatcher(spec, this.find);
     const resource = storageKey(matcher.def);

@@ -18,26 +18,49 @@ export function hubFor(env: Env, namespace: string | undefined): HubClient {
 }
 
 /**
- * A shard pokes a hub with no watchers again only after this long. A hub that gains its first watcher sweeps
- * the log often for as long (see WatchHub), so no change waits for a poke that was skipped.
+ * A shard pokes a hub with no watchers again only after this long, unless the hub says it gained one (a
+ * namespace's hub tells its shard). The all-namespaces hub cannot tell every shard: after gaining its first
+ * watcher it sweeps the log often for as long (see WatchHub), so no change waits for a poke that was skipped.
  */
 export const idleHubQuietMs = 2000;
 
-/**
- * Tells the namespace's hub and the all-namespaces hub that new changes are in the log. `quiet` remembers,
- * per hub, until when it had no watchers (kept by the calling shard).
- */
-export function pokeHubs(env: Env, namespace: string, quiet: Map<string, number>): void {
+/** Per hub, until when a shard leaves it alone for having no watchers. Kept by each shard. */
+export class QuietHubs {
+  private readonly until = new Map<string, number>();
+  /** Bumped when a hub says it has a watcher: an answer to a poke sent before then is out of date. */
+  private readonly watchedCount = new Map<string, number>();
+
+  skip(hub: string, now: number): boolean {
+    return (this.until.get(hub) ?? 0) > now;
+  }
+
+  /** What to hand back to answered(): the state when the poke went out. */
+  poking(hub: string): number {
+    return this.watchedCount.get(hub) ?? 0;
+  }
+
+  answered(hub: string, sent: number, watching: boolean): void {
+    if (watching || this.poking(hub) !== sent) this.until.delete(hub);
+    else this.until.set(hub, Date.now() + idleHubQuietMs);
+  }
+
+  /** The hub has a watcher now: poke it after the next commit. */
+  watched(hub: string): void {
+    this.watchedCount.set(hub, this.poking(hub) + 1);
+    this.until.delete(hub);
+  }
+}
+
+/** Tells the namespace's hub and the all-namespaces hub that new changes are in the log. */
+export function pokeHubs(env: Env, namespace: string, quiet: QuietHubs): void {
   const now = Date.now();
   for (const scope of [namespace, undefined]) {
     const name = hubName(scope);
-    if ((quiet.get(name) ?? 0) > now) continue;
+    if (quiet.skip(name, now)) continue;
+    const sent = quiet.poking(name);
     hubFor(env, scope)
       .poke()
-      .then((watching) => {
-        if (watching) quiet.delete(name);
-        else quiet.set(name, Date.now() + idleHubQuietMs);
-      })
+      .then((watching) => quiet.answered(name, sent, watching))
       .catch((error: unknown) => console.error("watch hub poke failed", error));
   }
 }

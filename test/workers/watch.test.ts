@@ -1,3 +1,5 @@
+import { runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
 import { relayTiming } from "../../src/http/watch-handler.ts";
 import { api, freshNamespace } from "./support/api.ts";
@@ -55,6 +57,23 @@ describe("watch", () => {
       expect(summary(events.slice(-2))).toEqual(["ADDED late", "DELETED late"]);
       await w.close();
     }
+  });
+
+  it("gets the next change from the commit's poke when it starts right after writes nobody watched", async () => {
+    const ns = await freshNamespace();
+    const base = `/api/v1/namespaces/${ns}/configmaps`;
+    // A commit with no watchers: the shard leaves the hub alone for a while after.
+    await api("POST", base, { metadata: { name: "unwatched" } });
+    const list = await api("GET", base);
+    const w = await watch(`${base}?watch=true&resourceVersion=${list.body.metadata.resourceVersion}`);
+    // Only a poke can deliver now: the hub's own sweeps are a minute away.
+    await runInDurableObject(env.HUBS.get(env.HUBS.idFromName(`watch/ns/${ns}`)), async (instance: unknown, state: DurableObjectState) => {
+      (instance as { fastSweepUntil: number }).fastSweepUntil = 0;
+      await state.storage.setAlarm(Date.now() + 60_000);
+    });
+    await api("POST", base, { metadata: { name: "watched" } });
+    expect(summary(await w.next(1))).toEqual(["ADDED watched"]);
+    await w.close();
   });
 
   it("sends initial events then the initial-events-end bookmark", async () => {
