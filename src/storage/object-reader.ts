@@ -2,8 +2,7 @@
 
 import type { KubeObject } from "../api/object.ts";
 import { decodeStored } from "./codec.ts";
-import { bindPage, pageStatementsFor } from "./list-statements.ts";
-import { sql } from "./statements.ts";
+import { bindPage, pageStatementsFor, sql } from "./statements.ts";
 
 export interface StoredRow {
   namespace: string;

@@ -3,8 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
-import { pageSql } from "./list-statements.ts";
-import { sql } from "./statements.ts";
+import { pageSql, sql } from "./statements.ts";
 
 const migrations = new URL("../../migrations/", import.meta.url);
 

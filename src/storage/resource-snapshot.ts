@@ -3,8 +3,7 @@
 
 import type { KubeObject } from "../api/object.ts";
 import { decodeStored } from "./codec.ts";
-import { bindPage, pageSql } from "./list-statements.ts";
-import { sql } from "./statements.ts";
+import { bindPage, pageSql, sql } from "./statements.ts";
 
 export interface ResourceSnapshot {
   fingerprint: string;

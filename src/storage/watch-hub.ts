@@ -13,8 +13,7 @@ import { kindCatalog, type KindCatalog } from "../customresources/kind-catalog.t
 import { findKind } from "../resources/catalog.ts";
 import { storageKey } from "../resources/definition.ts";
 import { decodeStored } from "./codec.ts";
-import { bindPage, pageStatementsFor } from "./list-statements.ts";
-import { sql } from "./statements.ts";
+import { bindPage, pageStatementsFor, sql } from "./statements.ts";
 import { encodeWatchEvent, bookmarkObject, relayMessage, relayMessages, type WatchPayload } from "../registry/watch-event.ts";
 import { shardFor } from "./shards.ts";
 import { hubName, idleHubQuietMs } from "./watch-hubs.ts";
