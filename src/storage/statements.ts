@@ -128,6 +128,14 @@ export interface PageParams {
 /** A statement with the page parameters bound, as many as it names. */
 export function bindPage(db: D1Database, text: string, p: PageParams): D1PreparedStatement {
   const all = [p.resource, p.namespace ?? "", p.after?.namespace ?? "", p.after?.name ?? "", p.limit ?? 0, p.revision ?? 0];
-  const highest = Math.max(...[...text.matchAll(/\?(\d+)/g)].map((m) => Number(m[1])));
-  return db.prepare(text).bind(...all.slice(0, highest));
+  return db.prepare(text).bind(...all.slice(0, highestParameter(text)));
+}
+
+const highestParameters = new Map<string, number>();
+
+/** The highest ?N a statement names (D1 wants exactly that many values), found once per statement. */
+function highestParameter(text: string): number {
+  let highest = highestParameters.get(text);
+  if (highest === undefined) highestParameters.set(text, (highest = Math.max(...[...text.matchAll(/\?(\d+)/g)].map((m) => Number(m[1])))));
+  return highest;
 }

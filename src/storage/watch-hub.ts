@@ -67,7 +67,6 @@ interface InitialEvents {
   texts: WatchPayload[];
   batch: () => Uint8Array[];
   columnsSent: boolean;
-  revision: number;
 }
 
 /** Watchers that get the same events this round, and those events (JSON lines or protobuf messages). */
@@ -287,7 +286,7 @@ export class WatchHub extends DurableObject<Env> {
         if (!events) initialEvents.set(eventsKey, (events = this.initialEvents(w, snapshot, start.initialEventsEnd)));
         if (events.texts.length > 0) w.sink.round(events.texts, events.batch);
         if (events.columnsSent) w.columnsSent = true;
-        w.lastRv = events.revision;
+        w.lastRv = snapshot.revision;
       }
       this.persist(w);
     }
@@ -334,7 +333,7 @@ export class WatchHub extends DurableObject<Env> {
       texts.push(encodeWatchEvent("BOOKMARK", bookmarkObject(w.matcher.def, marker), w.spec, w.matcher.def, !columnsSent, now));
     }
     let messages: Uint8Array[] | undefined;
-    return { texts, batch: () => (messages ??= relayMessages(texts)), columnsSent, revision: snapshot.revision };
+    return { texts, batch: () => (messages ??= relayMessages(texts)), columnsSent };
   }
 
   /**
