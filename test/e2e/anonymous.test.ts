@@ -2,17 +2,10 @@
 // curl) read /version and the health probes; discovery, resources and whoami are refused with kube's 403 for
 // system:anonymous; a bad token is still 401; kubectl with the admin's kubeconfig works as before.
 import { request } from "node:https";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "./server.ts";
+import { describe, expect, it } from "vitest";
+import { useServer } from "./server.ts";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer({ env: { ANONYMOUS_AUTH: "true" } });
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer({ env: { ANONYMOUS_AUTH: "true" } });
 
 function call(method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((done, fail) => {

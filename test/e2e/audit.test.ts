@@ -2,18 +2,11 @@
 // server's local D1 state while it runs, printing one audit.k8s.io/v1 Event per line.
 import { execFile } from "node:child_process";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { nodeBinary } from "../../scripts/lib/spawn-server.mjs";
-import { startServer, type TestServer } from "./server.ts";
+import { useServer } from "./server.ts";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer();
 
 const ok = (...args: string[]) => server.kubectlOk(args);
 

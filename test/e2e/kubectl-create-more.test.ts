@@ -1,15 +1,9 @@
 // kubectl's typed create commands for ResourceQuota, PriorityClass, PodDisruptionBudget and Ingress, against the
 // server started as a user does: each is created, and kubectl get prints it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "./server.ts";
+import { describe, expect, it } from "vitest";
+import { useServer } from "./server.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer();
 
 const ok = (...args: string[]) => server.kubectlOk(args);
 

@@ -1,17 +1,10 @@
 // What a kubectl user finds in every namespace, as on a kube cluster: the `default` ServiceAccount (so
 // `kubectl create token default` works at once), kube-root-ca.crt with the CA their kubeconfig trusts, pods
 // that run as `default` with the token volume, and the `kubernetes` Service in `default`.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "./server.ts";
+import { describe, expect, it } from "vitest";
+import { useServer } from "./server.ts";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer();
 
 const ok = (...args: string[]) => server.kubectlOk(args);
 

@@ -3,17 +3,10 @@
 // does (a 300 KiB bearer token is a 401 Status); beyond it the runtime answers 431 Request Header Fields Too
 // Large itself, as Go's server does past 1 MiB for kube-apiserver; either way the server keeps serving.
 import { request } from "node:https";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "./server.ts";
+import { describe, expect, it } from "vitest";
+import { useServer } from "./server.ts";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer();
 
 function get(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((done, fail) => {

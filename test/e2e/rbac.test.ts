@@ -1,17 +1,10 @@
 // RBAC with the real kubectl: a Role and RoleBinding for user "jane", then as jane (through --as):
 // `auth can-i` yes and no, reads allowed in her namespace and refused elsewhere with kube's message,
 // `auth can-i --list`, and an escalation attempt refused.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "./server.ts";
+import { describe, expect, it } from "vitest";
+import { useServer } from "./server.ts";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer();
 
 const ok = (...args: string[]) => server.kubectlOk(args);
 

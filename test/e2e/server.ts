@@ -5,6 +5,7 @@ import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { parse } from "yaml";
 import { ensureKubeTools } from "../../scripts/kube-tools.mjs";
 import { freePort, isolatedServeEnv, spawnServe } from "../../scripts/lib/spawn-server.mjs";
@@ -66,6 +67,48 @@ export async function startServer(options: { dir?: string; env?: Record<string, 
       if (res.code !== 0) throw new Error(`kubectl ${args.join(" ")} failed (${res.code}): ${res.stderr}\n${server.output()}`);
       return res.stdout;
     },
+  };
+}
+
+/**
+ * The server of a test file: started before its tests and stopped after them (vitest's beforeAll and
+ * afterAll). Read its fields inside tests and hooks, once it has started.
+ */
+export function useServer(options: { env?: Record<string, string> } = {}): TestServer {
+  let started: TestServer | undefined;
+  beforeAll(async () => {
+    started = await startServer(options);
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  const current = (): TestServer => {
+    if (!started) throw new Error("the test server starts in beforeAll: use it inside tests and hooks");
+    return started;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get port() {
+      return current().port;
+    },
+    get dir() {
+      return current().dir;
+    },
+    get kubeconfig() {
+      return current().kubeconfig;
+    },
+    get token() {
+      return current().token;
+    },
+    get caPem() {
+      return current().caPem;
+    },
+    output: () => current().output(),
+    stop: () => current().stop(),
+    kubectl: (args, opts) => current().kubectl(args, opts),
+    kubectlOk: (args, opts) => current().kubectlOk(args, opts),
   };
 }
 

@@ -2,18 +2,11 @@
 // must equal a fresh list after many concurrent writes.
 import { spawn } from "node:child_process";
 import * as k8s from "@kubernetes/client-node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ensureKubeTools } from "../../scripts/kube-tools.mjs";
-import { startServer, type TestServer } from "./server.ts";
+import { useServer } from "./server.ts";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer();
 
 const ok = (...args: string[]) => server.kubectlOk(args);
 
